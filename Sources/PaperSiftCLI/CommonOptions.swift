@@ -1,0 +1,89 @@
+import ArgumentParser
+import PaperSiftCore
+
+/// The version every executable reports.
+public let papersiftVersion = "0.1.0"
+
+/// Options shared by every stage, declared once.
+public struct CommonOptions: ParsableArguments {
+    public init() {}
+
+    @Argument(help: ArgumentHelp("Input files; standard input when none is given or for '-'.", valueName: "file"))
+    public var files: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"))
+    public var output: String?
+
+    @Option(help: ArgumentHelp("Rules directory (default: $PAPERSIFT_RULES, else the installed rules/).", valueName: "dir"))
+    public var rules: String?
+
+    @Option(help: ArgumentHelp("Input format instead of sniffing it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    public var format: String?
+
+    @Option(help: ArgumentHelp("Write rejected records here as JSON Lines (stage, source, line, reason, raw).", valueName: "file"))
+    public var rejects: String?
+
+    @Flag(help: "Stop at the first record that cannot be handled (exit 4).")
+    public var strict = false
+
+    @Flag(name: [.short, .long], help: "Do not report rejected records on standard error (they are still counted).")
+    public var quiet = false
+
+    @Flag(help: "Print record counts (in, out, merged, rejected) on standard error at the end.")
+    public var stats = false
+
+    /// The input paths, `-` for standard input when none were given.
+    public var inputs: [String] { files.isEmpty ? ["-"] : files }
+
+    public func validate() throws {
+        if let format, InputFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)'; expected one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    public var forcedFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
+
+    /// Loads and compiles the rules, or ends the run with exit 2 and `file:line: message`.
+    public func loadRules() throws -> RuleSet {
+        let dir = rules ?? RuleSet.defaultDirectory()
+        do {
+            return try RuleSet(directory: dir)
+        } catch {
+            throw StageFailure(code: .usage, message: "invalid rules: \(error)")
+        }
+    }
+
+    /// The run context for `stage`, with the rejects stream opened.
+    public func makeContext(stage: String) throws -> RunContext {
+        var rejectsWriter: OutputWriter?
+        if let rejects {
+            do { rejectsWriter = try OutputWriter(path: rejects) } catch {
+                throw StageFailure(code: .ioError, message: "cannot write rejects: \(error)")
+            }
+        }
+        return RunContext(stage: stage, strict: strict, quiet: quiet, rejects: rejectsWriter)
+    }
+
+    /// The data output: `--output` or standard output.
+    public func makeOutput() throws -> OutputWriter {
+        guard let output, output != "-" else { return .standardOutput() }
+        do { return try OutputWriter(path: output) } catch {
+            throw StageFailure(code: .ioError, message: "cannot write output: \(error)")
+        }
+    }
+
+    /// Flushes, prints `--stats`, and ends with the documented exit code.
+    public func finish(_ context: RunContext, output: OutputWriter) throws {
+        output.flush()
+        context.flush()
+        if stats { FileHandleStderr.write(context.statsLine + "\n") }
+        if context.recordsRejected > 0 { throw StageFailure(code: .rejected, message: nil) }
+    }
+}
+
+/// Ends a stage with an exit code and an optional message for standard error.
+public struct StageFailure: Error {
+    public let code: SiftExitCode
+    public let message: String?
+    public init(code: SiftExitCode, message: String?) { self.code = code; self.message = message }
+}

@@ -1,0 +1,50 @@
+import PaperSiftCore
+
+/// Reads JSON Lines records of one type from files or standard input, line by line.
+///
+/// A line that is not JSON, or JSON of the wrong shape, is rejected with `file:line: reason`
+/// (and goes to `--rejects`); blank lines are skipped; the run goes on.
+public enum JSONLinesInput {
+    public static func read<R: JSONRecord>(_ type: R.Type, paths: [String], context: RunContext,
+                                           body: (R) throws -> Void) throws {
+        for path in paths {
+            let reader: LineReader
+            do { reader = try LineReader(path: path) } catch {
+                try context.inputFailed(error.description)
+                continue
+            }
+            let name = path == "-" ? "<stdin>" : path
+            do {
+                while let outcome = try reader.withNextLine({ buf -> Result<R, ReadFailure>? in
+                    context.countBytes(buf.count + 1)
+                    if isBlankLine(buf) { return nil }
+                    do {
+                        let json = try JSONParser.parse(buf)
+                        return .success(try R(json: json))
+                    } catch let e as JSONParseError {
+                        return .failure(ReadFailure(reason: e.description, raw: String(decoding: buf, as: UTF8.self)))
+                    } catch {
+                        return .failure(ReadFailure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self)))
+                    }
+                }) {
+                    guard let outcome else { continue }
+                    switch outcome {
+                    case .success(let record): try body(record)
+                    case .failure(let f):
+                        context.countIn()
+                        try context.reject(file: name, line: reader.lineNumber, reason: f.reason, raw: f.raw)
+                    }
+                }
+            } catch let e as InputError {
+                try context.inputFailed(e.description)
+            }
+        }
+    }
+
+    struct ReadFailure: Error { let reason: String; let raw: String }
+
+    static func isBlankLine(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in buf where !(b == 0x20 || b == 0x09 || b == 0x0D) { return false }
+        return true
+    }
+}

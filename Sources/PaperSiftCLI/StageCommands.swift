@@ -1,0 +1,198 @@
+import ArgumentParser
+import PaperSiftCore
+
+/// `sift-clean`: raw documents → cleaned paragraphs and structured papers (JSON Lines).
+public struct CleanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sift-clean",
+        abstract: "Clean raw paper listings and abstracts into JSON Lines records.",
+        discussion: """
+        Reads Hugging Face Daily Papers text dumps, HTML pages, the Hugging Face daily_papers API
+        JSON, arXiv API Atom XML and arXiv metadata snapshot JSON Lines (the format is sniffed from
+        the content; --format forces it). Page boilerplate is removed, Unicode is normalised to NFC,
+        whitespace is collapsed, and every record keeps its file name and line number.
+
+        Examples:
+          sift-clean corpus/*.txt > out/clean.jsonl
+          sift-clean corpus/*.txt | sift-segment | sift-extract | sift-normalize | sift-dedupe
+          curl -s "$URL" | sift-clean --format arxiv-atom -
+        """,
+        version: papersiftVersion)
+
+    @OptionGroup public var common: CommonOptions
+    public init() {}
+
+    public func run() throws {
+        let rules = try common.loadRules()
+        let context = try common.makeContext(stage: "sift-clean")
+        let output = try common.makeOutput()
+        let cleaner = Cleaner(rules: rules)
+        for path in common.inputs {
+            try cleaner.clean(path: path, forcedFormat: common.forcedFormat, context: context) { output.writeLine($0.jsonBytes()) }
+        }
+        try common.finish(context, output: output)
+    }
+}
+
+/// `sift-segment`: cleaned records → one record per paper occurrence.
+public struct SegmentCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sift-segment",
+        abstract: "Split cleaned documents into one record per paper occurrence.",
+        discussion: """
+        Reads the JSON Lines of sift-clean and writes one occurrence per paper: title, abstract,
+        authors count or organisation line, date, upvotes, source file and title line.
+
+        Examples:
+          sift-clean corpus/*.txt | sift-segment > out/occurrences.jsonl
+          sift-segment out/000.clean.jsonl | head -1
+        """,
+        version: papersiftVersion)
+
+    @OptionGroup public var common: CommonOptions
+    public init() {}
+
+    public func run() throws {
+        let rules = try common.loadRules()
+        let context = try common.makeContext(stage: "sift-segment")
+        let output = try common.makeOutput()
+        let segmenter = Segmenter(rules: rules)
+        try JSONLinesInput.read(CleanRecord.self, paths: common.inputs, context: context) { record in
+            try segmenter.process(record, context: context) { output.writeLine($0.jsonBytes()) }
+        }
+        try segmenter.finish(context: context) { output.writeLine($0.jsonBytes()) }
+        try common.finish(context, output: output)
+    }
+}
+
+/// `sift-extract`: occurrences → occurrences plus every rule hit (`found`) with byte spans.
+public struct ExtractCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sift-extract",
+        abstract: "Find links, numbers, model sizes, benchmarks and organisations with the PCRE2 rules.",
+        discussion: """
+        Every rule under the rules directory is compiled once with the PCRE2 JIT before input is
+        read; an invalid rule stops the run (exit 2) with file:line and the PCRE2 error. Each
+        occurrence is written back with "found": the hits by field, with byte offsets into the abstract.
+
+        Examples:
+          sift-segment out/x.clean.jsonl | sift-extract > out/x.extract.jsonl
+          sift-extract --check-rules
+          sift-extract --rules my-rules/ occurrences.jsonl
+        """,
+        version: papersiftVersion)
+
+    @OptionGroup public var common: CommonOptions
+
+    @Flag(help: "Run every rule's match/no-match examples and report; no input is read.")
+    public var checkRules = false
+
+    public init() {}
+
+    public func run() throws {
+        let rules = try common.loadRules()
+        if checkRules {
+            let (count, failures) = RuleChecker.check(rules.rules)
+            for f in failures { FileHandleStderr.write(f.description + "\n") }
+            print("\(rules.rules.count) rules, \(count) examples: \(count - failures.count) passed, \(failures.count) failed")
+            if !failures.isEmpty { throw StageFailure(code: .usage, message: nil) }
+            return
+        }
+        let context = try common.makeContext(stage: "sift-extract")
+        let output = try common.makeOutput()
+        let extractor: Extractor
+        do { extractor = try Extractor(rules: rules) } catch {
+            throw StageFailure(code: .usage, message: "invalid rules: \(error)")
+        }
+        try JSONLinesInput.read(Occurrence.self, paths: common.inputs, context: context) { occurrence in
+            context.countIn()
+            do {
+                output.writeLine(try extractor.extract(occurrence).jsonBytes())
+                context.countOut()
+            } catch {
+                try context.reject(file: occurrence.file, line: occurrence.line, reason: "\(error)", raw: occurrence.jsonString())
+            }
+        }
+        try common.finish(context, output: output)
+    }
+}
+
+/// `sift-normalize`: extracted occurrences → final-shape records (one per occurrence).
+public struct NormalizeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sift-normalize",
+        abstract: "Canonicalise links, numbers, model sizes, organisations and dates; assign the paper key.",
+        discussion: """
+        Writes one record per occurrence in the final record shape (docs/papers.md). With
+        --emit-key each line is "key<TAB>json", for a sort or shuffle by key before
+        sift-dedupe --keyed (Spark RDD.pipe, Hadoop Streaming).
+
+        Examples:
+          sift-extract out/x.extract.jsonl | sift-normalize > out/x.normalized.jsonl
+          sift-normalize --emit-key out/*.extract.jsonl | sort -t$'\\t' -k1,1 -s | sift-dedupe --keyed
+        """,
+        version: papersiftVersion)
+
+    @OptionGroup public var common: CommonOptions
+
+    @Flag(help: "Prefix every line with the dedupe key and a TAB.")
+    public var emitKey = false
+
+    public init() {}
+
+    public func run() throws {
+        let rules = try common.loadRules()
+        let context = try common.makeContext(stage: "sift-normalize")
+        let output = try common.makeOutput()
+        let normalizer = Normalizer(rules: rules)
+        try JSONLinesInput.read(ExtractedOccurrence.self, paths: common.inputs, context: context) { extracted in
+            context.countIn()
+            let record = normalizer.normalize(extracted)
+            if emitKey {
+                output.write(Array(Deduper.groupKey(of: record).utf8))
+                output.write([0x09])
+            }
+            output.writeLine(record.jsonBytes())
+            context.countOut()
+        }
+        try common.finish(context, output: output)
+    }
+}
+
+/// `sift-dedupe`: merges the occurrences of each paper into one record.
+public struct DedupeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sift-dedupe",
+        abstract: "Merge every occurrence of a paper into one record, recording conflicts.",
+        discussion: """
+        Keys, strongest first: versionless arXiv id, DOI (case-insensitive), normalised title.
+        Output is in order of first occurrence; the same input always gives the same bytes.
+
+        Examples:
+          sift-normalize out/*.normalized.jsonl | sift-dedupe > out/papers.jsonl
+          sift-dedupe out/*.normalized.jsonl -o out/papers.jsonl --stats
+        """,
+        version: papersiftVersion)
+
+    @OptionGroup public var common: CommonOptions
+
+    @Flag(help: "Read 'key<TAB>json' lines grouped by key (sorted), as from sift-normalize --emit-key.")
+    public var keyed = false
+
+    public init() {}
+
+    public func run() throws {
+        _ = try common.loadRules()
+        let context = try common.makeContext(stage: "sift-dedupe")
+        let output = try common.makeOutput()
+        let deduper = Deduper()
+        if keyed {
+            throw StageFailure(code: .usage, message: "--keyed is not available yet")
+        }
+        try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context) { record in
+            deduper.add(record, context: context)
+        }
+        deduper.finish(context: context) { output.writeLine($0.jsonBytes()) }
+        try common.finish(context, output: output)
+    }
+}

@@ -1,0 +1,93 @@
+/// Stage 3: runs every text rule over an occurrence's abstract and records what it found.
+///
+/// Per field, overlapping hits are resolved by priority, then position, then length. Hits of the
+/// other fields that fall inside a link are dropped (a `7B` inside a model URL is not a size).
+/// Organisation names in text come from the alias table, compiled into one rule.
+public final class Extractor {
+    public static let textFields = Findings.fieldNames
+    private let rulesByField: [(String, [CompiledRule])]
+
+    public init(rules: RuleSet) throws(RuleError) {
+        var byField: [(String, [CompiledRule])] = []
+        for field in Extractor.textFields {
+            var list = rules.rules(for: field)
+            if field == "orgs", let aliasRule = try Extractor.aliasRule(rules) { list.append(aliasRule) }
+            byField.append((field, list))
+        }
+        rulesByField = byField
+    }
+
+    /// Builds the rule that finds organisation names of the alias table in text.
+    static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? {
+        let names = rules.orgs.textNames
+        guard !names.isEmpty else { return nil }
+        let alternation = names.map(escapeForPattern).joined(separator: "|")
+        let definition = RuleDefinition(
+            id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
+            pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_]|-(?!\\s))",
+            flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
+            file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
+        return try CompiledRule(definition)
+    }
+
+    /// Finds every rule hit in the occurrence's abstract.
+    public func extract(_ occurrence: Occurrence) throws(PatternMatchError) -> ExtractedOccurrence {
+        guard var abstract = occurrence.abstract, !abstract.isEmpty else {
+            return ExtractedOccurrence(occurrence: occurrence, found: Findings())
+        }
+        let found = try abstract.withUTF8Bytes { text throws(PatternMatchError) in try findings(in: text) }
+        return ExtractedOccurrence(occurrence: occurrence, found: found)
+    }
+
+    /// Every hit in `text`, by field.
+    public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> Findings {
+        let lowered = [UInt8](unsafeUninitializedCapacity: text.count) { buf, n in
+            for i in 0..<text.count { let b = text[i]; buf[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+            n = text.count
+        }
+        var found = Findings()
+        try lowered.withUnsafeBufferPointer { low throws(PatternMatchError) in
+            for (field, rules) in rulesByField {
+                var candidates: [(Finding, Int)] = []
+                for rule in rules where rule.passesPrefilter(text: text, lowered: low) {
+                    for f in try rule.findings(in: text) { candidates.append((f, rule.definition.priority)) }
+                }
+                found[field] = Extractor.resolveOverlaps(candidates)
+            }
+        }
+        let linkSpans = found.links.map { ($0.start, $0.end) }
+        if !linkSpans.isEmpty {
+            for field in Extractor.textFields where field != "links" {
+                found[field] = found[field].filter { f in !linkSpans.contains { f.start < $0.1 && $0.0 < f.end } }
+            }
+        }
+        return found
+    }
+
+    /// Keeps non-overlapping hits: higher priority first, then earlier, then longer; in text order.
+    static func resolveOverlaps(_ candidates: [(Finding, Int)]) -> [Finding] {
+        if candidates.count <= 1 { return candidates.map(\.0) }
+        let ordered = candidates.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            if a.0.start != b.0.start { return a.0.start < b.0.start }
+            if a.0.end - a.0.start != b.0.end - b.0.start { return a.0.end - a.0.start > b.0.end - b.0.start }
+            return a.0.rule < b.0.rule
+        }
+        var kept: [Finding] = []
+        for (f, _) in ordered where !kept.contains(where: { f.start < $0.end && $0.start < f.end }) {
+            kept.append(f)
+        }
+        return kept.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+}
+
+/// Escapes a literal for use inside a PCRE2 pattern.
+public func escapeForPattern(_ literal: String) -> String {
+    var out = ""
+    for ch in literal.unicodeScalars {
+        if "\\^$.|?*+()[]{}/#-".unicodeScalars.contains(ch) { out.append("\\") }
+        if ch == " " { out.append("\\s+"); continue }
+        out.unicodeScalars.append(ch)
+    }
+    return out
+}

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered writer to a file descriptor. When the reader of a pipe has gone away (EPIPE, as in
+/// `sift-clean … | head -1`), the process ends quietly with status 0, as Unix filters do.
+public final class OutputWriter {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private var buffer: [UInt8] = []
+    private let flushThreshold: Int
+    public private(set) var bytesWritten = 0
+
+    public static func standardOutput() -> OutputWriter { OutputWriter(fd: 1, owns: false) }
+    public static func standardError() -> OutputWriter { OutputWriter(fd: 2, owns: false, flushThreshold: 0) }
+
+    public init(fd: Int32, owns: Bool, flushThreshold: Int = 1 << 20) {
+        self.fd = fd
+        self.ownsDescriptor = owns
+        self.flushThreshold = flushThreshold
+        buffer.reserveCapacity(flushThreshold + 4096)
+        ignoreSIGPIPE()
+    }
+
+    /// Creates (truncates) `path` for writing.
+    public convenience init(path: String) throws(InputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw InputError(path: path, message: String(cString: strerror(errno))) }
+        self.init(fd: fd, owns: true)
+    }
+
+    deinit {
+        flush()
+        if ownsDescriptor { close(fd) }
+    }
+
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    public func write(_ text: String) { write(Array(text.utf8)) }
+
+    /// Writes a record's bytes followed by a newline.
+    public func writeLine(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        buffer.append(0x0A)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n >= 0 { offset += n; continue }
+            if errno == EINTR { continue }
+            if errno == EPIPE { exit(0) }
+            let message = String(cString: strerror(errno))
+            buffer.removeAll()
+            FileHandleStderr.write("papersift: write error: \(message)\n")
+            exit(SiftExitCode.ioError.rawValue)
+        }
+        bytesWritten += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+private func ignoreSIGPIPE() { signal(SIGPIPE, SIG_IGN) }
+
+/// Unbuffered diagnostics to standard error.
+public enum FileHandleStderr {
+    public static func write(_ text: String) {
+        var t = text
+        t.withUTF8 { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(2, buf.baseAddress! + offset, buf.count - offset)
+                if n <= 0 { if errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+    }
+}
+
+/// The exit codes of every papersift executable (documented in the README).
+public enum SiftExitCode: Int32, Sendable {
+    /// Every record went through.
+    case ok = 0
+    /// The run finished, but some records were rejected (reported on stderr / `--rejects`).
+    case rejected = 1
+    /// Usage or configuration error: a bad option, an invalid rule or alias file.
+    case usage = 2
+    /// An input could not be read or an output could not be written.
+    case ioError = 3
+    /// `--strict` stopped the run at the first bad record.
+    case strictStop = 4
+}

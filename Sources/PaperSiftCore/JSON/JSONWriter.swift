@@ -1,0 +1,111 @@
+/// Writes compact JSON into a byte buffer: keys in the order given, `/` not escaped, non-ASCII
+/// kept as UTF-8, integral numbers without a fraction. The same value always gives the same bytes.
+public struct JSONWriter {
+    public var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    public mutating func reset() { bytes.removeAll(keepingCapacity: true); needsComma.removeAll(keepingCapacity: true) }
+
+    // MARK: structure
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Writes `"key":`; the next value written is that key's value.
+    public mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        suppressNextComma()
+    }
+
+    public mutating func key(_ k: String) {
+        separate()
+        writeQuoted(k)
+        bytes.append(UInt8(ascii: ":"))
+        suppressNextComma()
+    }
+
+    // MARK: scalars
+
+    public mutating func null() { separate(); append("null") }
+    public mutating func bool(_ b: Bool) { separate(); append(b ? "true" : "false") }
+    public mutating func int(_ i: Int) { separate(); bytes.append(contentsOf: String(i).utf8) }
+
+    /// A number; integral values are written without a fraction (`81.0` → `81`).
+    public mutating func number(_ d: Double) {
+        separate()
+        if d.isNaN || d.isInfinite { append("null"); return }
+        if d.rounded() == d, abs(d) < 1e15 { bytes.append(contentsOf: String(Int(d)).utf8); return }
+        bytes.append(contentsOf: d.description.utf8)
+    }
+
+    public mutating func string(_ s: String) { separate(); writeQuoted(s) }
+
+    public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+    public mutating func int(_ i: Int?) { if let i { int(i) } else { null() } }
+
+    /// Writes any `JSONValue`.
+    public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .double(let d): number(d)
+        case .string(let s): string(s)
+        case .array(let a):
+            beginArray(); for e in a { value(e) }; endArray()
+        case .object(let members):
+            beginObject(); for (k, e) in members { key(k); value(e) }; endObject()
+        }
+    }
+
+    // MARK: internals
+
+    private var suppress = false
+    private mutating func suppressNextComma() { suppress = true }
+
+    private mutating func separate() {
+        if suppress { suppress = false; return }
+        guard !needsComma.isEmpty else { return }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+    }
+
+    private mutating func append(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeQuoted(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { buf in
+            var runStart = 0
+            for i in 0..<buf.count {
+                let b = buf[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
+                runStart = i + 1
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                                              JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 0xF)]])
+                }
+            }
+            if runStart < buf.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<buf.count])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

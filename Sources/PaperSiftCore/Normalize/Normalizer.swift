@@ -1,0 +1,88 @@
+/// Stage 4: an extracted occurrence → a `PaperRecord` in final shape: canonical links and kinds,
+/// typed numbers and model sizes, canonical organisation names, ISO date, stable id.
+public struct Normalizer {
+    private let links: LinkCanonicalizer
+    private let numbers: NumberInterpreter
+    private let orgs: OrgDirectory
+
+    public init(rules: RuleSet) {
+        links = LinkCanonicalizer(rules: rules)
+        numbers = NumberInterpreter(rules: rules)
+        orgs = rules.orgs
+    }
+
+    public func normalize(_ extracted: ExtractedOccurrence) -> PaperRecord {
+        let o = extracted.occurrence
+        let found = extracted.found
+        var orgMentions = OrgMentionSet()
+        if let org = o.org { orgMentions.add(org.name, source: "listing") }
+
+        var linkList: [Link] = []
+        var seenURLs = Set<String>()
+        func addLink(raw: String, origin: String) {
+            guard let (link, owner) = links.canonicalize(raw: raw, origin: origin) else { return }
+            if let owner { orgMentions.add(owner.name, source: "link") }
+            guard seenURLs.insert(link.url).inserted else { return }
+            linkList.append(link)
+        }
+        for f in found.links { addLink(raw: f.raw, origin: "abstract") }
+        for c in o.curatedLinks { addLink(raw: c.url, origin: c.origin) }
+
+        for f in found.orgs {
+            let name = orgs.forTextName(f.raw)?.name ?? f.raw
+            orgMentions.add(name, source: "text")
+        }
+
+        var benchmarks: [String] = []
+        for f in found.benchmarks {
+            let name = f.group("name") ?? f.raw
+            if !benchmarks.contains(name) { benchmarks.append(name) }
+        }
+
+        return PaperRecord(
+            id: PaperKey.id(arxivID: o.arxivID, title: o.title),
+            title: o.title,
+            abstract: o.abstract,
+            authorsCount: o.authorsCount ?? (o.authors.isEmpty ? nil : o.authors.count),
+            org: o.org,
+            published: o.date.flatMap(DateNormalizer.iso),
+            upvotes: o.upvotes,
+            links: linkList,
+            numbers: found.numbers.flatMap(numbers.numbers),
+            modelSizes: found.modelSizes.flatMap(numbers.modelSizes),
+            benchmarks: benchmarks,
+            orgs: orgMentions.mentions,
+            sources: [SourceRef(file: o.file, line: o.line, format: o.format)],
+            conflicts: [],
+            arxivID: o.arxivID,
+            arxivVersion: o.arxivVersion,
+            doi: o.doi?.lowercased(),
+            firstAuthor: o.authors.first,
+            mergedBy: [])
+    }
+}
+
+/// Organisations of one paper, one per name; the strongest evidence wins:
+/// `listing` > source metadata > `link` > `text`.
+struct OrgMentionSet {
+    private(set) var mentions: [OrgMention] = []
+
+    static func rank(_ source: String) -> Int {
+        switch source {
+        case "listing": return 3
+        case "link": return 1
+        case "text": return 0
+        default: return 2
+        }
+    }
+
+    mutating func add(_ name: String, source: String) {
+        if let i = mentions.firstIndex(where: { $0.name == name }) {
+            if OrgMentionSet.rank(source) > OrgMentionSet.rank(mentions[i].source) { mentions[i].source = source }
+            return
+        }
+        mentions.append(OrgMention(name: name, source: source))
+    }
+
+    mutating func add(_ other: OrgMention) { add(other.name, source: other.source) }
+}

@@ -1,0 +1,186 @@
+import CPCRE2
+
+/// Options for compiling a `PCRE2Pattern`.
+public struct PatternOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let caseless = PatternOptions(rawValue: UInt32(PCRE2_CASELESS))
+    public static let extended = PatternOptions(rawValue: UInt32(PCRE2_EXTENDED))
+    public static let multiline = PatternOptions(rawValue: UInt32(PCRE2_MULTILINE))
+    public static let dotAll = PatternOptions(rawValue: UInt32(PCRE2_DOTALL))
+    public static let anchored = PatternOptions(rawValue: UInt32(PCRE2_ANCHORED))
+    public static let ungreedy = PatternOptions(rawValue: UInt32(PCRE2_UNGREEDY))
+    /// Anchored at the end too (the whole subject must match).
+    public static let endAnchored = PatternOptions(rawValue: UInt32(PCRE2_ENDANCHORED))
+}
+
+/// A pattern failed to compile: PCRE2's message and the byte offset in the pattern.
+public struct PatternCompileError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public let offset: Int
+    public var description: String { "PCRE2 error at offset \(offset): \(message)" }
+}
+
+/// A match could not be completed (match or depth limit hit, or another PCRE2 error).
+public struct PatternMatchError: Error, CustomStringConvertible, Sendable {
+    public let code: Int32
+    public let message: String
+    public var description: String { "PCRE2 match error \(code): \(message)" }
+}
+
+/// A half-open byte range `start..<end` into a UTF-8 buffer.
+public struct ByteSpan: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public var count: Int { end - start }
+}
+
+/// One match: the byte span of every capture group (`nil` when the group did not take part).
+public struct PatternMatch: Sendable {
+    public let groups: [ByteSpan?]
+    public var span: ByteSpan { groups[0]! }
+}
+
+/// A PCRE2 pattern compiled once (UTF, UCP, invalid UTF tolerated) and JIT-compiled.
+///
+/// Matching works on UTF-8 bytes and reports byte offsets. A `PCRE2Pattern` owns mutable match
+/// data, so it is not thread-safe: give each thread its own copy via `init(pattern:options:)`.
+public final class PCRE2Pattern {
+    public let pattern: String
+    public let options: PatternOptions
+    /// Capture group names by group number (index 0 is the whole match, unnamed groups are nil).
+    public let groupNames: [String?]
+    private let code: OpaquePointer
+    private let matchData: OpaquePointer
+    private let matchContext: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    /// Limits that turn catastrophic backtracking into a `PatternMatchError` instead of a hang.
+    public static let defaultMatchLimit: UInt32 = 2_000_000
+    public static let defaultDepthLimit: UInt32 = 10_000
+
+    public init(_ pattern: String, options: PatternOptions = [],
+                matchLimit: UInt32 = PCRE2Pattern.defaultMatchLimit,
+                depthLimit: UInt32 = PCRE2Pattern.defaultDepthLimit) throws(PatternCompileError) {
+        self.pattern = pattern
+        self.options = options
+        let flags = options.rawValue | UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF)
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buf in
+            pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PatternCompileError(message: PCRE2Pattern.errorMessage(errorCode), offset: errorOffset)
+        }
+        code = compiled
+        // JIT failure (e.g. an unsupported platform) is not fatal: the interpreter still works.
+        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        matchData = pcre2_match_data_create_from_pattern_8(code, nil)
+        matchContext = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(matchContext, matchLimit)
+        pcre2_set_depth_limit_8(matchContext, depthLimit)
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+        groupNames = PCRE2Pattern.readGroupNames(code)
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        pcre2_code_free_8(code)
+    }
+
+    /// The group number of a named group, or nil.
+    public func groupIndex(_ name: String) -> Int? {
+        groupNames.firstIndex(where: { $0 == name })
+    }
+
+    /// The first match in `subject[from...]`, or nil.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0) throws(PatternMatchError) -> PatternMatch? {
+        var empty: UInt8 = 0
+        let rc = withUnsafePointer(to: &empty) { emptyPointer in
+            pcre2_match_8(code, subject.baseAddress ?? emptyPointer, subject.count, start, 0, matchData, matchContext)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw PatternMatchError(code: rc, message: PCRE2Pattern.errorMessage(rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let unset = papersift_pcre2_unset()
+        var groups: [ByteSpan?] = []
+        groups.reserveCapacity(groupNames.count)
+        for i in 0..<groupNames.count {
+            let s = ovector[2 * i], e = ovector[2 * i + 1]
+            groups.append(s == unset ? nil : ByteSpan(start: s, end: e))
+        }
+        return PatternMatch(groups: groups)
+    }
+
+    /// Every non-overlapping match, left to right.
+    public func allMatches(in subject: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [PatternMatch] {
+        var result: [PatternMatch] = []
+        var position = 0
+        while position <= subject.count, let m = try firstMatch(in: subject, from: position) {
+            result.append(m)
+            // Step past an empty match by one whole UTF-8 character.
+            if m.span.end == m.span.start {
+                var next = m.span.end + 1
+                while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+                position = next
+            } else {
+                position = m.span.end
+            }
+        }
+        return result
+    }
+
+    /// Convenience for tests and cold paths: matches over a String's UTF-8 bytes.
+    public func allMatches(in text: String) throws(PatternMatchError) -> [PatternMatch] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buf throws(PatternMatchError) in try allMatches(in: buf) }
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        (try? allMatches(in: text).isEmpty == false) ?? false
+    }
+
+    private static func readGroupNames(_ code: OpaquePointer) -> [String?] {
+        var captureCount: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &captureCount)
+        var names = [String?](repeating: nil, count: Int(captureCount) + 1)
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table, nameCount > 0 else { return names }
+        for i in 0..<Int(nameCount) {
+            let entry = table + i * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            let nameStart = entry + 2
+            var length = 0
+            while length < Int(entrySize) - 2, nameStart[length] != 0 { length += 1 }
+            names[number] = String(decoding: UnsafeBufferPointer(start: nameStart, count: length), as: UTF8.self)
+        }
+        return names
+    }
+
+    static func errorMessage(_ code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBufferPointer { pcre2_get_error_message_8(code, $0.baseAddress, $0.count) }
+        return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "unknown error \(code)"
+    }
+}
+
+/// Finds `needle` in `haystack` with libc `memmem`; returns the byte offset or nil.
+public func findBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard needle.count > 0, haystack.count >= needle.count,
+          let h = haystack.baseAddress, let n = needle.baseAddress,
+          let found = memmem(h, haystack.count, n, needle.count) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(h)
+}

@@ -1,0 +1,115 @@
+/// One organisation of `rules/orgs/aliases.txt`.
+public struct OrgEntry: Sendable {
+    public var name: String
+    public var type: String
+    public var aliases: [String]
+    public var acronyms: [String]
+    public var github: [String]
+    public var hf: [String]
+    public var domains: [String]
+    public var parent: String?
+    /// Whether its names may be matched in running text.
+    public var matchInText: Bool
+}
+
+/// The organisation alias table: handles, domains and text names → canonical names.
+public struct OrgDirectory: Sendable {
+    public let entries: [OrgEntry]
+    private let byGitHub: [String: Int]
+    private let byHF: [String: Int]
+    private let byDomain: [String: Int]
+    private let byTextName: [String: Int]
+
+    public init(entries: [OrgEntry]) {
+        self.entries = entries
+        var gh: [String: Int] = [:], hf: [String: Int] = [:], dom: [String: Int] = [:], text: [String: Int] = [:]
+        for (i, e) in entries.enumerated() {
+            for h in e.github { gh[h.lowercased()] = gh[h.lowercased()] ?? i }
+            for h in e.hf { hf[h.lowercased()] = hf[h.lowercased()] ?? i }
+            for d in e.domains { dom[d.lowercased()] = dom[d.lowercased()] ?? i }
+            text[e.name] = text[e.name] ?? i
+            for a in e.aliases + e.acronyms { text[a] = text[a] ?? i }
+        }
+        byGitHub = gh; byHF = hf; byDomain = dom; byTextName = text
+    }
+
+    /// The organisation owning a GitHub account, or nil (a person's account is not listed).
+    public func forGitHub(_ handle: String) -> OrgEntry? { byGitHub[handle.lowercased()].map { entries[$0] } }
+    public func forHuggingFace(_ handle: String) -> OrgEntry? { byHF[handle.lowercased()].map { entries[$0] } }
+
+    /// The organisation of a host or e-mail domain; sub-domains match their parent domain.
+    public func forDomain(_ domain: String) -> OrgEntry? {
+        var d = Substring(domain.lowercased())
+        if d.hasPrefix("www.") { d = d.dropFirst(4) }
+        while true {
+            if let i = byDomain[String(d)] { return entries[i] }
+            guard let dot = d.firstIndex(of: "."), d[d.index(after: dot)...].contains(".") else { return nil }
+            d = d[d.index(after: dot)...]
+        }
+    }
+
+    /// The organisation a name written in text refers to (exact, case-sensitive).
+    public func forTextName(_ name: String) -> OrgEntry? { byTextName[name].map { entries[$0] } }
+
+    /// Every name that may be matched in running text, longest first.
+    public var textNames: [String] {
+        var names: [String] = []
+        for e in entries where e.matchInText { names.append(e.name); names += e.aliases; names += e.acronyms }
+        return Array(Set(names)).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+    }
+
+    static let keys: Set<String> = ["name", "type", "aliases", "acronyms", "github", "hf", "domains", "parent", "text"]
+
+    /// Parses the stanza format documented in `docs/RULES.md`.
+    public static func parse(text: String, file: String) throws(RuleError) -> OrgDirectory {
+        var entries: [OrgEntry] = []
+        var current: OrgEntry?
+        var seenNames: [String: Int] = [:]
+        func list(_ v: String) -> [String] {
+            v.components(separatedBy: "|").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+        }
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = i + 1
+            var line = Substring(raw)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.hasPrefix("#") { continue }
+            if line.trimmingCharacters(in: " \t").isEmpty {
+                if let c = current { entries.append(c); current = nil }
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw RuleError(file: file, line: lineNumber, message: "expected 'key: value'")
+            }
+            let key = line[..<colon].trimmingCharacters(in: " \t")
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
+            guard keys.contains(key) else { throw RuleError(file: file, line: lineNumber, message: "unknown key '\(key)'") }
+            if key == "name" {
+                if let c = current { entries.append(c) }
+                guard !value.isEmpty else { throw RuleError(file: file, line: lineNumber, message: "empty name") }
+                if let first = seenNames[value] {
+                    throw RuleError(file: file, line: lineNumber, message: "'\(value)' is already defined on line \(first)")
+                }
+                seenNames[value] = lineNumber
+                current = OrgEntry(name: value, type: "", aliases: [], acronyms: [], github: [], hf: [],
+                                   domains: [], parent: nil, matchInText: true)
+                continue
+            }
+            guard current != nil else { throw RuleError(file: file, line: lineNumber, message: "'\(key)' before 'name:'") }
+            switch key {
+            case "type": current!.type = value
+            case "aliases": current!.aliases = list(value)
+            case "acronyms": current!.acronyms = list(value)
+            case "github": current!.github = list(value)
+            case "hf": current!.hf = list(value)
+            case "domains": current!.domains = list(value)
+            case "parent": current!.parent = value.isEmpty ? nil : value
+            case "text":
+                guard value == "yes" || value == "no" else { throw RuleError(file: file, line: lineNumber, message: "text must be yes or no") }
+                current!.matchInText = value == "yes"
+            default: break
+            }
+        }
+        if let c = current { entries.append(c) }
+        return OrgDirectory(entries: entries)
+    }
+}

@@ -1,0 +1,110 @@
+/// A rule as written in a `*.rule` file, before compilation. See `docs/RULES.md`.
+public struct RuleDefinition: Sendable {
+    public var id: String
+    public var field: String
+    public var description: String
+    public var pattern: String
+    public var flags: [String]
+    public var prefilters: [String]
+    public var priority: Int
+    /// Every other `key: value` of the file, for the code that interprets the field.
+    public var attributes: [String: String]
+    public var matchExamples: [RuleExample]
+    public var noMatchExamples: [RuleExample]
+    /// Where it was read from, for error messages.
+    public var file: String
+    public var patternLine: Int
+}
+
+/// One `match:` or `no-match:` example and the line it is on.
+public struct RuleExample: Sendable {
+    public var text: String
+    public var line: Int
+}
+
+/// A rule or table file is invalid; `description` is `file:line: message`.
+public struct RuleError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let line: Int
+    public let message: String
+    public init(file: String, line: Int, message: String) { self.file = file; self.line = line; self.message = message }
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Parses the `key: value` format of rule files.
+public enum RuleFileParser {
+    static let knownFlags: Set<String> = ["caseless", "extended", "multiline", "dotall", "anchored", "ungreedy"]
+
+    public static func parse(text: String, file: String) throws(RuleError) -> RuleDefinition {
+        var values: [String: (String, Int)] = [:]
+        var matches: [RuleExample] = []
+        var noMatches: [RuleExample] = []
+        var lastKey: String?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { lastKey = line.isEmpty ? nil : lastKey; continue }
+            if line.first == " " || line.first == "\t" {
+                guard let key = lastKey, key == "pattern" else {
+                    throw RuleError(file: file, line: lineNumber, message: "a continuation line is only allowed after 'pattern:'")
+                }
+                let (old, at) = values[key]!
+                values[key] = (old + "\n" + line.drop(while: { $0 == " " || $0 == "\t" }), at)
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw RuleError(file: file, line: lineNumber, message: "expected 'key: value'")
+            }
+            let key = line[..<colon].trimmingCharacters(in: " \t")
+            var value = line[line.index(after: colon)...]
+            if value.first == " " { value = value.dropFirst() }
+            switch key {
+            case "match": matches.append(RuleExample(text: String(value), line: lineNumber))
+            case "no-match": noMatches.append(RuleExample(text: String(value), line: lineNumber))
+            default:
+                if values[key] != nil { throw RuleError(file: file, line: lineNumber, message: "'\(key)' given twice") }
+                values[key] = (String(value), lineNumber)
+            }
+            lastKey = key
+        }
+        func required(_ key: String) throws(RuleError) -> String {
+            guard let v = values[key]?.0, !v.isEmpty else { throw RuleError(file: file, line: max(lineNumber, 1), message: "missing '\(key):'") }
+            return v
+        }
+        let flags = (values["flags"]?.0 ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        for f in flags where !knownFlags.contains(f) {
+            throw RuleError(file: file, line: values["flags"]!.1, message: "unknown flag '\(f)'")
+        }
+        var priority = 0
+        if let (p, at) = values["priority"] {
+            guard let n = Int(p.trimmingCharacters(in: " ")) else { throw RuleError(file: file, line: at, message: "priority must be an integer") }
+            priority = n
+        }
+        let prefilters = (values["prefilter"]?.0 ?? "").components(separatedBy: " | ")
+            .map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        var attributes: [String: String] = [:]
+        let reserved: Set<String> = ["id", "field", "description", "pattern", "flags", "prefilter", "priority"]
+        for (k, (v, _)) in values where !reserved.contains(k) { attributes[k] = v }
+        let definition = RuleDefinition(
+            id: try required("id"), field: try required("field"), description: try required("description"),
+            pattern: try required("pattern"), flags: flags, prefilters: prefilters, priority: priority,
+            attributes: attributes, matchExamples: matches, noMatchExamples: noMatches,
+            file: file, patternLine: values["pattern"]!.1)
+        if matches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'match:' example") }
+        if noMatches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'no-match:' example") }
+        return definition
+    }
+}
+
+extension StringProtocol {
+    /// Trims the given characters from both ends (no Foundation needed).
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

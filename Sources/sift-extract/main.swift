@@ -1,0 +1,3 @@
+import PaperSiftCLI
+
+StageMain.run(ExtractCommand.self)
