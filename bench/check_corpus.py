@@ -3,6 +3,9 @@
 
     bench/check_corpus.py DIR            # DIR/pages/*.txt, DIR/arxiv/*.jsonl, DIR/manifest.json
     bench/check_corpus.py FILE.txt ...   # just parse Daily Papers dumps (e.g. corpus/*.txt)
+    bench/check_corpus.py --occurrences OUT.jsonl DIR|FILE...
+                                         # also write every occurrence as one JSON line
+                                         # {file, line, format, title, abstract} (baseline input)
 
 Parses the Daily Papers layout strictly (header, title / blank / abstract / blank, optional
 three-line metadata block) and the arXiv JSON Lines, groups occurrences by normalised title and
@@ -97,6 +100,9 @@ def parse_arxiv(path, problems):
 
 
 def main(argv):
+    emit = None
+    if len(argv) >= 2 and argv[0] == "--occurrences":
+        emit, argv = argv[1], argv[2:]
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
@@ -123,6 +129,13 @@ def main(argv):
         o = parse_arxiv(p, problems)
         n_ax += len(o)
         occ.extend(o)
+    if emit:
+        with open(emit, "w", encoding="utf-8") as fh:
+            for o in occ:
+                fh.write(json.dumps({"file": os.path.basename(o["file"]), "line": o["line"],
+                                     "format": "arxiv_jsonl" if "id" in o else "hf_page",
+                                     "title": o["title"], "abstract": o["abstract"]},
+                                    ensure_ascii=False) + "\n")
     by_title = {}
     ids = {}
     for o in occ:

@@ -51,10 +51,11 @@ public struct OrgDirectory: Sendable {
     /// The organisation a name written in text refers to (exact, case-sensitive).
     public func forTextName(_ name: String) -> OrgEntry? { byTextName[name].map { entries[$0] } }
 
-    /// Every name that may be matched in running text, longest first.
+    /// Every name that may be matched in running text (aliases and acronyms only: a canonical name
+    /// such as "Meta" may be unsafe in text), longest first.
     public var textNames: [String] {
         var names: [String] = []
-        for e in entries where e.matchInText { names.append(e.name); names += e.aliases; names += e.acronyms }
+        for e in entries where e.matchInText { names += e.aliases; names += e.acronyms }
         return Array(Set(names)).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
     }
 
