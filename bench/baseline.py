@@ -513,4 +513,10 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:          # e.g. piped into head
+        try:
+            sys.stdout = None
+        finally:
+            os._exit(1)
