@@ -323,8 +323,9 @@ JOURNALS = ["Phys.Rev.D{v}:{p},{y}", "J. Mach. Learn. Res. {v} ({y}) {p}-{q}",
             "IEEE Trans. Pattern Anal. Mach. Intell. {v} ({y}) {p}-{q}",
             "Nature Machine Intelligence {v}, {p} ({y})", "Neural Computation {v}({y}) {p}-{q}",
             "Eur. Phys. J. - B, {v}, {p}-{q} ({y})", "Transactions on Machine Learning Research ({y})"]
-DOI_PREFIXES = ["10.1103/PhysRevD", "10.1145", "10.1109/TPAMI", "10.1038/s42256", "10.1162/neco",
-                "10.1016/j.artint", "10.1007/s10994", "10.18653/v1", "10.5281/zenodo"]
+DOI_PREFIXES = ["10.1103/PhysRevD", "10.1145/3580305", "10.1109/TPAMI", "10.1038/s42256-023",
+                "10.1162/neco_a", "10.1016/j.artint", "10.1007/s10994-024", "10.18653/v1/2023.acl-long",
+                "10.5281/zenodo"]
 
 # Model families for parameter-count tokens: (prefix, typical sizes).
 MODEL_FAMILIES = [
@@ -1053,7 +1054,7 @@ class Generator:
         n = len(self.titles)
         if n and rnd() < self.args.dup_rate:
             self.dups += 1
-            if rnd() < 0.4:
+            if rnd() < 0.25:
                 uid = n - 1 - int(rnd() * min(n, 400))
             else:
                 uid = int(rnd() * n)

@@ -77,6 +77,7 @@ public struct CommonOptions: ParsableArguments {
         output.flush()
         context.flush()
         if stats { FileHandleStderr.write(context.statsLine + "\n") }
+        if context.inputsFailed > 0 { throw StageFailure(code: .ioError, message: nil) }
         if context.recordsRejected > 0 { throw StageFailure(code: .rejected, message: nil) }
     }
 }

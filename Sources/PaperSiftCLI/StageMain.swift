@@ -26,9 +26,6 @@ public enum StageMain {
                 exit(SiftExitCode.ok.rawValue)
             }
             FileHandleStderr.write(message + "\n")
-            if type.exitCode(for: error) == .validationFailure {
-                FileHandleStderr.write("See '\(type.configuration.commandName ?? "") --help'.\n")
-            }
             exit(SiftExitCode.usage.rawValue)
         }
     }

@@ -19,6 +19,8 @@ public final class RunContext {
     public private(set) var recordsRejected = 0
     public private(set) var recordsMerged = 0
     public private(set) var bytesIn = 0
+    /// Inputs that could not be read at all (missing, a directory, unreadable, malformed document).
+    public private(set) var inputsFailed = 0
     /// Problems that were repaired rather than rejected (e.g. invalid UTF-8 replaced).
     public private(set) var warnings = 0
 
@@ -63,7 +65,7 @@ public final class RunContext {
 
     /// Reports a problem with a whole input (unreadable file): not a record, but it counts.
     public func inputFailed(_ message: String) throws(StrictStop) {
-        recordsRejected += 1
+        inputsFailed += 1
         diagnostics("\(stage): \(message)")
         if strict { throw StrictStop(message: message) }
     }
@@ -72,6 +74,6 @@ public final class RunContext {
 
     /// The `--stats` line.
     public var statsLine: String {
-        "\(stage): in \(recordsIn), out \(recordsOut), merged \(recordsMerged), rejected \(recordsRejected), warnings \(warnings)"
+        "\(stage): in \(recordsIn), out \(recordsOut), merged \(recordsMerged), rejected \(recordsRejected), warnings \(warnings), inputs failed \(inputsFailed)"
     }
 }
