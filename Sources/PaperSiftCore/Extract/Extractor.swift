@@ -21,7 +21,7 @@ public final class Extractor {
     static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? {
         let names = rules.orgs.textNames
         guard !names.isEmpty else { return nil }
-        let alternation = names.map(escapeForPattern).joined(separator: "|")
+        let alternation = LiteralTrie.alternation(of: names)
         let definition = RuleDefinition(
             id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
             pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_]|-(?!\\s))",
@@ -79,15 +79,4 @@ public final class Extractor {
         }
         return kept.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
     }
-}
-
-/// Escapes a literal for use inside a PCRE2 pattern.
-public func escapeForPattern(_ literal: String) -> String {
-    var out = ""
-    for ch in literal.unicodeScalars {
-        if "\\^$.|?*+()[]{}/#-".unicodeScalars.contains(ch) { out.append("\\") }
-        if ch == " " { out.append("\\s+"); continue }
-        out.unicodeScalars.append(ch)
-    }
-    return out
 }
