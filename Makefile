@@ -14,6 +14,9 @@ OUT         := out
 CORPUS      := $(sort $(wildcard corpus/*.txt))
 RULE_FILES  := $(shell find rules -type f 2>/dev/null | sort)
 GOLD        ?= Tests/Fixtures/gold/seeds.gold.jsonl
+REAL_DIR    := Tests/Fixtures/real
+REAL_SAMPLES := $(shell find $(REAL_DIR) -type f ! -name README.md 2>/dev/null | LC_ALL=C sort)
+REAL_GOLDEN := Tests/Fixtures/golden/real
 export PAPERSIFT_RULES := $(CURDIR)/rules
 
 NAMES       := $(notdir $(CORPUS))
@@ -85,6 +88,11 @@ $(OUT)/papers.jsonl: $(NORMALIZED) $(BIN)/sift-dedupe
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
 	$(BIN)/sift run $(CORPUS) > Tests/Fixtures/golden/seeds.papers.jsonl
+	@for f in $(REAL_SAMPLES); do \
+	  g=$(REAL_GOLDEN)/$${f#$(REAL_DIR)/}.clean.jsonl; mkdir -p "$$(dirname "$$g")"; \
+	  $(BIN)/sift-clean "$$f" > "$$g"; \
+	done; echo "wrote $(REAL_GOLDEN)/*.clean.jsonl"
+	$(BIN)/sift run $(REAL_SAMPLES) > $(REAL_GOLDEN)/all.papers.jsonl
 
 clean: ## Remove build products and outputs
 	rm -rf .build $(OUT)

@@ -9,8 +9,10 @@ public struct CleanCommand: ParsableCommand {
         discussion: """
         Reads Hugging Face Daily Papers text dumps, HTML pages, the Hugging Face daily_papers API
         JSON, arXiv API Atom XML and arXiv metadata snapshot JSON Lines (the format is sniffed from
-        the content; --format forces it). Page boilerplate is removed, Unicode is normalised to NFC,
-        whitespace is collapsed, and every record keeps its file name and line number.
+        the content; --format forces it). Envelope lines {"file","line","text"} carry documents of
+        these formats (--format then applies to the documents). Page boilerplate is removed,
+        Unicode is normalised to NFC, whitespace is collapsed, and every record keeps its file name
+        and line number.
 
         Examples:
           sift-clean corpus/*.txt > out/clean.jsonl

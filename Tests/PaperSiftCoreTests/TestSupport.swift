@@ -18,6 +18,35 @@ enum Fixtures {
             .filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
     }
 
+    /// A real sample of `Tests/Fixtures/real/` (e.g. `hf-api/2024-08-01.json`).
+    static func real(_ path: String) -> String { root + "/Tests/Fixtures/real/" + path }
+
+    /// Every real sample, as paths relative to `Tests/Fixtures/real/`, in byte order (as `make golden`).
+    static var realSamples: [String] {
+        let dir = root + "/Tests/Fixtures/real"
+        let all = FileManager.default.subpaths(atPath: dir) ?? []
+        return all.filter { !$0.hasSuffix("README.md") && !isDirectory(dir + "/" + $0) }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    /// The lines of a text file.
+    static func lines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    /// `sift-clean` in process: the records of `paths`, the context and its diagnostics.
+    static func clean(_ paths: [String], format: InputFormat? = nil) throws -> ([CleanRecord], RunContext, Collected) {
+        let (context, diagnostics) = Fixtures.context()
+        let cleaner = Cleaner(rules: rules)
+        var records: [CleanRecord] = []
+        for p in paths { try cleaner.clean(path: p, forcedFormat: format, context: context) { records.append($0) } }
+        return (records, context, diagnostics)
+    }
+
     /// The rules of the repository, freshly compiled: compiled patterns own mutable match data,
     /// so tests (which run in parallel) must not share one `RuleSet`.
     static var rules: RuleSet {
@@ -47,9 +76,8 @@ enum Fixtures {
 
 /// Runs the whole pipeline in process; with `throughJSON`, every record is written as JSON and
 /// parsed back between stages, exactly as the piped executables do.
-func runPipeline(_ paths: [String], throughJSON: Bool) throws -> [String] {
+func runPipeline(_ paths: [String], throughJSON: Bool, context: RunContext = Fixtures.context().0) throws -> [String] {
     let rules = Fixtures.rules
-    let (context, _) = Fixtures.context()
     var lines: [String] = []
     if !throughJSON {
         let pipeline = try FusedPipeline(rules: rules)

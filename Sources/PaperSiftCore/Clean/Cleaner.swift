@@ -2,23 +2,23 @@
 ///
 /// Text dumps are streamed line by line: leading page boilerplate (rules of field `clean`) is
 /// dropped, lines are grouped into paragraphs at blank lines, and each paragraph is cleaned with
-/// `TextNormalizer` and keeps the line number of its first line.
+/// `TextNormalizer` and keeps the line number of its first line. Other formats go to
+/// `StructuredSourceReader`; envelopes (`Cleaner+Envelope.swift`) carry documents of any format.
 public final class Cleaner {
-    private let headerRules: [CompiledRule]
-    private let anywhereRules: [CompiledRule]
     public let rules: RuleSet
-    /// Documents in other formats are handed to these readers (see `StructuredSources`).
+    /// Documents in other formats are handed to this reader.
     public var structuredReader: StructuredSourceReader
 
     public init(rules: RuleSet) {
         self.rules = rules
-        let clean = rules.rules(for: "clean")
-        headerRules = clean.filter { ($0.definition.attributes["where"] ?? "header") == "header" }
-        anywhereRules = clean.filter { $0.definition.attributes["where"] == "anywhere" }
         structuredReader = StructuredSourceReader(rules: rules)
     }
 
     /// Cleans one input (a path, or `-` for standard input) and emits its records in order.
+    ///
+    /// `forcedFormat` replaces sniffing; for envelopes it applies to the documents they carry.
+    /// A document that cannot be read or parsed is reported with `RunContext.inputFailed`
+    /// (`path:line: reason`), and the caller goes on with its other inputs.
     public func clean(path: String, forcedFormat: InputFormat? = nil, context: RunContext,
                       emit: (CleanRecord) -> Void) throws(StrictStop) {
         let reader: LineReader
@@ -28,25 +28,36 @@ public final class Cleaner {
             try context.inputFailed(error.description)
             return
         }
-        let name = displayName(path)
         do {
-            let format = try forcedFormat ?? InputFormat.sniff(reader.peek(4096))
-            switch format {
-            case .hfText:
-                try cleanText(reader, name: name, context: context, emit: emit)
-            default:
-                try structuredReader.read(reader, name: name, format: format, context: context, emit: emit)
+            let sniffed = InputFormat.sniff(try reader.peek(4096))
+            if sniffed == .envelope || forcedFormat == .envelope {
+                try cleanEnvelopes(reader, name: displayName(path), contentsFormat: forcedFormat == .envelope ? nil : forcedFormat,
+                                   context: context, emit: emit)
+            } else {
+                try cleanDocument(reader, name: displayName(path), format: forcedFormat ?? sniffed, context: context, emit: emit)
             }
         } catch let error as StrictStop {
             throw error
+        } catch let error as DocumentError {
+            try context.inputFailed("\(path):\(error.line.map { "\($0):" } ?? "") \(error.message)")
         } catch {
             try context.inputFailed("\(path): \(error)")
         }
     }
 
+    /// One document of a known format (not an envelope file).
+    func cleanDocument(_ reader: LineReader, name: String, format: InputFormat, context: RunContext,
+                       emit: (CleanRecord) -> Void) throws {
+        switch format {
+        case .hfText: try cleanText(reader, name: name, context: context, emit: emit)
+        case .envelope: throw DocumentError(line: reader.lineNumber + 1, message: "an envelope cannot hold envelopes")
+        default: try structuredReader.read(reader, name: name, format: format, context: context, emit: emit)
+        }
+    }
+
     /// The text-dump path: boilerplate header, paragraphs, cleaning.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
-        var inHeader = true
+        var boilerplate = BoilerplateFilter(rules: rules)
         var paragraph: [String] = []
         var paragraphLine = 0
         var lineNumber = 0
@@ -67,12 +78,7 @@ public final class Cleaner {
             if repaired { context.warn(file: name, line: lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
             if blank { flush(); continue }
             context.countIn()
-            let trimmed = TextNormalizer.collapseWhitespace(line)
-            if inHeader {
-                if headerRules.contains(where: { $0.pattern.matches(trimmed) }) { context.countMerged(); continue }
-                inHeader = false
-            }
-            if anywhereRules.contains(where: { $0.pattern.matches(trimmed) }) { context.countMerged(); continue }
+            if boilerplate.drops(TextNormalizer.collapseWhitespace(line)) { context.countMerged(); continue }
             if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged() }
             paragraph.append(line)
         }

@@ -12,7 +12,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(message)" }
 }
 
-/// Reads a file descriptor line by line through a 1 MiB buffer.
+/// Reads a file descriptor (or bytes in memory) line by line through a 1 MiB buffer.
 ///
 /// Lines are handed out as byte buffers that stay valid until the next call. A trailing `\r` (CRLF)
 /// and a UTF-8 byte order mark at the start of the stream are removed; a last line without a final
@@ -51,6 +51,20 @@ public final class LineReader {
         self.ownsDescriptor = owns
         capacity = LineReader.chunkSize
         buffer = .allocate(capacity: capacity)
+    }
+
+    /// Reads `bytes` held in memory (e.g. the document of an envelope) as if it were a file whose
+    /// first line is number `firstLine`.
+    public init(bytes: [UInt8], path: String, firstLine: Int = 1) {
+        fd = -1
+        self.path = path
+        ownsDescriptor = false
+        capacity = max(bytes.count, 1)
+        buffer = .allocate(capacity: capacity)
+        buffer.initialize(from: bytes, count: bytes.count)
+        end = bytes.count
+        eof = true
+        lineNumber = firstLine - 1
     }
 
     deinit {

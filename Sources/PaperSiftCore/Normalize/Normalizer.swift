@@ -15,7 +15,10 @@ public struct Normalizer {
         let o = extracted.occurrence
         let found = extracted.found
         var orgMentions = OrgMentionSet()
-        if let org = o.org { orgMentions.add(org.name, source: "listing") }
+        if let org = o.org {
+            // A text dump's organisation line is `listing`; structured sources carry it in their `organization` field.
+            orgMentions.add(org.name, source: o.format == InputFormat.hfText.rawValue ? "listing" : "organization")
+        }
 
         var linkList: [Link] = []
         var seenURLs = Set<String>()
