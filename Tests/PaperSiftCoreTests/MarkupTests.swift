@@ -59,6 +59,11 @@ import PaperSiftCore
         #expect(root.elements { $0.name == "p" }.map(\.text) == ["Café <3", "next"])
     }
 
+    @Test func htmlIsReadAsUTF8WhateverItsMetaCharsetSays() throws {
+        let doc = try html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Café – naïve</p></body></html>")
+        #expect(doc.root?.elements { $0.name == "p" }.first?.text == "Café – naïve")
+    }
+
     @Test func pageWithoutPaperDataIsReducedToTextBlocks() throws {
         let page = """
         <!DOCTYPE html>

@@ -10,7 +10,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case arxivAtom = "arxiv-atom"
     /// arXiv metadata snapshot JSON Lines.
     case arxivOAI = "arxiv-oai"
-    /// papersift envelopes: JSON Lines `{"file","line","text"}`, each a whole document (Spark, Hadoop).
+    /// papersift envelopes: JSON Lines `{"file","line","text"}`, each a whole document or one JSON Lines
+    /// record of the file `file` (Spark, Hadoop).
     case envelope = "envelope"
 
     /// The keys of an envelope; a JSON Lines file whose first object starts with one of them is

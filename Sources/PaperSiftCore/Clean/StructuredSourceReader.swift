@@ -48,11 +48,10 @@ public struct StructuredSourceReader {
 
     /// The rest of the input, without a UTF-8 byte order mark.
     private func wholeDocument(_ reader: LineReader, context: RunContext) throws -> [UInt8] {
-        var bytes = try reader.readAll()
-        context.countBytes(bytes.count)
-        guard bytes.count <= StructuredSourceReader.maxDocumentBytes else {
+        guard var bytes = try reader.readAll(atMost: StructuredSourceReader.maxDocumentBytes) else {
             throw DocumentError(line: nil, message: "document larger than \(StructuredSourceReader.maxDocumentBytes >> 20) MiB")
         }
+        context.countBytes(bytes.count)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return bytes
     }

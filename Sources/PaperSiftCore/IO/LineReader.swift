@@ -156,11 +156,17 @@ public func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
 extension LineReader {
     /// The rest of the input as raw bytes (no line splitting, BOM and CR kept).
     public func readAll() throws(InputError) -> [UInt8] {
+        try readAll(atMost: Int.max)!
+    }
+
+    /// The rest of the input as raw bytes, or nil as soon as it exceeds `limit` bytes.
+    public func readAll(atMost limit: Int) throws(InputError) -> [UInt8]? {
         var out: [UInt8] = []
         while true {
             if start < end { out.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: end - start)) }
             bytesRead += end - start
             start = 0; end = 0
+            if out.count > limit { return nil }
             if eof { return out }
             try fill()
         }

@@ -23,14 +23,15 @@ public final class MarkupDocument {
     /// Largest document handed to libxml2 (its API takes an `int` length).
     public static let maxBytes = Int(Int32.max)
 
-    /// Parses an HTML page given as UTF-8 bytes; never fails on malformed markup.
+    /// Parses an HTML page given as UTF-8 bytes (a `<meta charset>` is ignored: callers hand
+    /// UTF-8); never fails on malformed markup.
     public static func html(_ bytes: UnsafeBufferPointer<UInt8>) throws(MarkupError) -> MarkupDocument {
         LibXML2.initialize()
         try checkSize(bytes)
         guard let ctxt = htmlNewParserCtxt() else { throw MarkupError(message: "libxml2: out of memory", line: nil) }
         defer { htmlFreeParserCtxt(ctxt) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
         let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
             htmlCtxtReadMemory(ctxt, chars.baseAddress!, Int32(bytes.count), nil, "UTF-8", options)
         }
