@@ -27,19 +27,20 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
-.PHONY: help run test eval eval-check check-piped deps build clean golden
+.PHONY: help run test eval eval-check check-piped check-schemas check-report check-install deps build clean golden \
+        completions man install uninstall
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
 
-run: deps build ## Run the five stages over corpus/ into out/papers.jsonl
-	@$(MAKE) --no-print-directory $(OUT)/papers.jsonl
-	@echo "wrote $(OUT)/papers.jsonl ($$(wc -l < $(OUT)/papers.jsonl) records)"
+run: deps build ## Run the five stages over corpus/ into out/papers.jsonl, and the report into out/report.{md,html}
+	@$(MAKE) --no-print-directory $(OUT)/papers.jsonl $(OUT)/report.html
+	@echo "wrote $(OUT)/papers.jsonl ($$(wc -l < $(OUT)/papers.jsonl) records), $(OUT)/report.md and $(OUT)/report.html"
 
 test: deps ## Build and run the whole test suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@$(MAKE) --no-print-directory check-piped eval-check
+	@$(MAKE) --no-print-directory check-piped eval-check check-schemas check-report check-install
 
 eval: run ## Score out/papers.jsonl against the seed gold
 	python3 tools/score.py --gold $(GOLD) $(OUT)/papers.jsonl
@@ -85,6 +86,27 @@ $(OUT)/stages/%.normalize.jsonl: $(OUT)/stages/%.extract.jsonl $(BIN)/sift-norma
 	$(BIN)/sift-normalize $< > $@.tmp && mv $@.tmp $@
 $(OUT)/papers.jsonl: $(NORMALIZED) $(BIN)/sift-dedupe
 	$(BIN)/sift-dedupe $(NORMALIZED) > $@.tmp && mv $@.tmp $@
+$(OUT)/report.html: $(OUT)/papers.jsonl $(BIN)/sift
+	$(BIN)/sift report $< --html $@.tmp > $(OUT)/report.md && mv $@.tmp $@
+
+STAGE_OUTPUTS = $(CLEANED:%=clean=%) $(SEGMENTED:%=segment=%) $(EXTRACTED:%=extract=%) $(NORMALIZED:%=paper=%)
+REJECTING   := sift-segment sift-extract sift-normalize sift-dedupe
+check-schemas: run ## Validate every stage's output on the corpus (and rejects) against schema/
+	printf '%s\n' '{"file":"x.txt","line":1,"format":"hf-text","text":"a paragraph"}' 'not JSON' '{"id":1}' \
+	  > $(OUT)/bad-input.jsonl
+	for stage in $(REJECTING); do \
+	  rc=0; $(BIN)/$$stage -q --rejects $(OUT)/rejects.$$stage.jsonl $(OUT)/bad-input.jsonl > /dev/null || rc=$$?; \
+	  test $$rc = 1 || { echo "$$stage: expected exit 1 for rejected records, got $$rc" >&2; exit 1; }; \
+	done
+	py=python3; python3 -c 'import jsonschema' 2>/dev/null || { py=.venv/bin/python3; \
+	  $$py -c 'import jsonschema' 2>/dev/null || { python3 -m venv .venv && .venv/bin/pip install --quiet jsonschema; }; }; \
+	$$py tools/check_schemas.py $(STAGE_OUTPUTS) paper=$(OUT)/papers.jsonl paper=Tests/Fixtures/report/varied.papers.jsonl \
+	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl)
+
+check-report: run ## Check the report's figures against an independent count (corpus and a varied fixture)
+	python3 tools/check_report.py $(OUT)/papers.jsonl $(OUT)/report.md $(OUT)/report.html
+	$(BIN)/sift report Tests/Fixtures/report/varied.papers.jsonl --top 3 --html $(OUT)/report.varied.html > $(OUT)/report.varied.md
+	python3 tools/check_report.py --top 3 Tests/Fixtures/report/varied.papers.jsonl $(OUT)/report.varied.md $(OUT)/report.varied.html
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
 	$(BIN)/sift run $(CORPUS) > Tests/Fixtures/golden/seeds.papers.jsonl
@@ -93,6 +115,56 @@ golden: build ## Regenerate the golden test expectations after an intended chang
 	  $(BIN)/sift-clean "$$f" > "$$g"; \
 	done; echo "wrote $(REAL_GOLDEN)/*.clean.jsonl"
 	$(BIN)/sift run $(REAL_SAMPLES) > $(REAL_GOLDEN)/all.papers.jsonl
+
+# Installation: binaries, rules, schemas, man pages and shell completions under $(PREFIX).
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+COMMANDS    := sift $(STAGES)
+GEN         := .build/gen-$(CONFIG)
+MAN_DATE     = $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MANUALS     := $(COMMANDS:%=$(GEN)/man/man1/%.1)
+
+completions: build ## Generate bash, zsh and fish completion scripts into .build/gen-*/completions
+	mkdir -p $(GEN)/completions/bash $(GEN)/completions/zsh $(GEN)/completions/fish
+	for c in $(COMMANDS); do \
+	  $(BIN)/$$c --generate-completion-script bash > $(GEN)/completions/bash/$$c; \
+	  $(BIN)/$$c --generate-completion-script zsh > $(GEN)/completions/zsh/_$$c; \
+	  $(BIN)/$$c --generate-completion-script fish > $(GEN)/completions/fish/$$c.fish; \
+	done
+
+# Man pages come from swift-argument-parser's generate-manual plugin (the same declarations as
+# --help); tools/fix-manual.sh drops the parser's implicit `help` subcommand from the stage pages
+# and states the exit codes.
+man: build ## Generate the man pages (generate-manual plugin) into .build/gen-*/man/man1
+	$(SWIFT) package plugin generate-manual --configuration $(CONFIG) --date $(MAN_DATE) > /dev/null
+	mkdir -p $(GEN)/man/man1
+	for c in $(COMMANDS); do \
+	  tools/fix-manual.sh $$c < .build/plugins/GenerateManual/outputs/$$c/$$c.1 > $(GEN)/man/man1/$$c.1; \
+	done
+
+install: build completions man ## Install under PREFIX (default /usr/local): bin, rules, schemas, man pages, completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/papersift $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(COMMANDS:%=$(BIN)/%) $(DESTDIR)$(PREFIX)/bin/
+	rm -rf $(DESTDIR)$(PREFIX)/share/papersift/rules $(DESTDIR)$(PREFIX)/share/papersift/schema
+	cp -R rules $(DESTDIR)$(PREFIX)/share/papersift/rules
+	cp -R schema $(DESTDIR)$(PREFIX)/share/papersift/schema
+	install -m 644 $(MANUALS) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(COMMANDS:%=$(GEN)/completions/bash/%) $(DESTDIR)$(PREFIX)/share/bash-completion/completions/
+	install -m 644 $(COMMANDS:%=$(GEN)/completions/zsh/_%) $(DESTDIR)$(PREFIX)/share/zsh/site-functions/
+	install -m 644 $(COMMANDS:%=$(GEN)/completions/fish/%.fish) $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/
+	@echo "installed papersift under $(DESTDIR)$(PREFIX)"
+
+uninstall: ## Remove what make install put under PREFIX
+	rm -f $(COMMANDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(COMMANDS:%=$(DESTDIR)$(PREFIX)/share/man/man1/%.1) \
+	  $(COMMANDS:%=$(DESTDIR)$(PREFIX)/share/bash-completion/completions/%) \
+	  $(COMMANDS:%=$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_%) \
+	  $(COMMANDS:%=$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/%.fish)
+	rm -rf $(DESTDIR)$(PREFIX)/share/papersift
+
+check-install: run ## Install into a temporary PREFIX and run the installed binaries from there
+	tools/check-install.sh $(MAKE)
 
 clean: ## Remove build products and outputs
 	rm -rf .build $(OUT)

@@ -8,19 +8,24 @@ public let papersiftVersion = "0.1.0"
 public struct CommonOptions: ParsableArguments {
     public init() {}
 
-    @Argument(help: ArgumentHelp("Input files; standard input when none is given or for '-'.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Input files; standard input when none is given or for '-'.", valueName: "file"),
+              completion: .file())
     public var files: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"),
+            completion: .file())
     public var output: String?
 
-    @Option(help: ArgumentHelp("Rules directory (default: $PAPERSIFT_RULES, else the installed rules/).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Rules directory (default: $PAPERSIFT_RULES, else the installed rules/).", valueName: "dir"),
+            completion: .directory)
     public var rules: String?
 
-    @Option(help: ArgumentHelp("Input format instead of sniffing it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(help: ArgumentHelp("Input format instead of sniffing it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"),
+            completion: .list(InputFormat.allCases.map(\.rawValue)))
     public var format: String?
 
-    @Option(help: ArgumentHelp("Write rejected records here as JSON Lines (stage, source, line, reason, raw).", valueName: "file"))
+    @Option(help: ArgumentHelp("Write rejected records here as JSON Lines (stage, source, line, reason, raw).", valueName: "file"),
+            completion: .file())
     public var rejects: String?
 
     @Flag(help: "Stop at the first record that cannot be handled (exit 4).")
@@ -31,6 +36,10 @@ public struct CommonOptions: ParsableArguments {
 
     @Flag(help: "Print record counts (in, out, merged, rejected) on standard error at the end.")
     public var stats = false
+
+    @Flag(inversion: .prefixedNo,
+          help: "Show records, MB, MB/s and elapsed time on standard error while running (default: when standard error is a terminal).")
+    public var progress: Bool?
 
     /// The input paths, `-` for standard input when none were given.
     public var inputs: [String] { files.isEmpty ? ["-"] : files }
@@ -61,7 +70,14 @@ public struct CommonOptions: ParsableArguments {
                 throw StageFailure(code: .ioError, message: "cannot write rejects: \(error)")
             }
         }
-        return RunContext(stage: stage, strict: strict, quiet: quiet, rejects: rejectsWriter)
+        let context = RunContext(stage: stage, strict: strict, quiet: quiet, rejects: rejectsWriter)
+        let interactive = ProgressMeter.standardErrorIsTerminal
+        if progress ?? (interactive && !quiet) {
+            let meter = ProgressMeter(label: stage, interactive: interactive, explicit: progress == true)
+            meter.endLineAtExit()
+            context.progress = meter
+        }
+        return context
     }
 
     /// The data output: `--output` or standard output.
@@ -76,6 +92,7 @@ public struct CommonOptions: ParsableArguments {
     public func finish(_ context: RunContext, output: OutputWriter) throws {
         output.flush()
         context.flush()
+        context.finishProgress()
         if stats { FileHandleStderr.write(context.statsLine + "\n") }
         if context.inputsFailed > 0 { throw StageFailure(code: .ioError, message: nil) }
         if context.recordsRejected > 0 { throw StageFailure(code: .rejected, message: nil) }

@@ -5,9 +5,19 @@ import PaperSiftCore
 public struct SiftCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sift",
-        abstract: "papersift: research-paper listings and abstracts → clean, deduplicated JSON Lines.",
+        abstract: "papersift: research-paper listings and abstracts into clean, deduplicated JSON Lines.",
+        discussion: """
+        The five stages are also separate filters: sift-clean | sift-segment | sift-extract | \
+        sift-normalize | sift-dedupe. 'sift run' is the same pipeline in one process.
+
+        Examples:
+          sift run corpus/*.txt > papers.jsonl
+          sift report papers.jsonl --html report.html
+          sift check-rules --rules rules/
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion,
-        subcommands: [RunCommand.self, CheckRulesCommand.self])
+        subcommands: [RunCommand.self, CheckRulesCommand.self, ReportCommand.self])
     public init() {}
 }
 
@@ -20,9 +30,11 @@ public struct RunCommand: ParsableCommand {
         Gives byte-identical output to the piped stages, without JSON between them.
 
         Examples:
-          sift run corpus/*.txt > out/papers.jsonl
-          sift run --stats -o out/papers.jsonl corpus/*
-        """,
+          sift run corpus/*.txt > papers.jsonl
+          sift run --stats -o papers.jsonl corpus/*
+          sift run --progress --rejects rejects.jsonl big/*.txt > papers.jsonl
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
@@ -46,8 +58,21 @@ public struct RunCommand: ParsableCommand {
 /// `sift check-rules`: runs every rule's examples.
 public struct CheckRulesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "check-rules", abstract: "Run every rule's match/no-match examples.")
-    @Option(help: "Rules directory.") public var rules: String?
+        commandName: "check-rules", abstract: "Run every rule's match/no-match examples.",
+        discussion: """
+        Compiles every rule of the rules directory and checks each of its examples; prints a \
+        summary line, and each failing example as file:line on standard error (exit 2).
+
+        Examples:
+          sift check-rules
+          sift check-rules --rules my-rules/
+          PAPERSIFT_RULES=/opt/papersift/rules sift check-rules
+
+        """ + StageHelp.exitStatus,
+        version: papersiftVersion)
+    @Option(help: ArgumentHelp("Rules directory (default: $PAPERSIFT_RULES, else the installed rules/).", valueName: "dir"),
+            completion: .directory)
+    public var rules: String?
     public init() {}
 
     public func run() throws {

@@ -7,18 +7,20 @@ public struct CleanCommand: ParsableCommand {
         commandName: "sift-clean",
         abstract: "Clean raw paper listings and abstracts into JSON Lines records.",
         discussion: """
-        Reads Hugging Face Daily Papers text dumps, HTML pages, the Hugging Face daily_papers API
-        JSON, arXiv API Atom XML and arXiv metadata snapshot JSON Lines (the format is sniffed from
-        the content; --format forces it). Envelope lines {"file","line","text"} carry documents of
-        these formats (--format then applies to the documents). Page boilerplate is removed,
-        Unicode is normalised to NFC, whitespace is collapsed, and every record keeps its file name
+        Reads Hugging Face Daily Papers text dumps, HTML pages, the Hugging Face daily_papers API \
+        JSON, arXiv API Atom XML and arXiv metadata snapshot JSON Lines (the format is sniffed from \
+        the content; --format forces it). Envelope lines {"file","line","text"} carry documents of \
+        these formats (--format then applies to the documents). Page boilerplate is removed, \
+        Unicode is normalised to NFC, whitespace is collapsed, and every record keeps its file name \
         and line number.
 
         Examples:
-          sift-clean corpus/*.txt > out/clean.jsonl
-          sift-clean corpus/*.txt | sift-segment | sift-extract | sift-normalize | sift-dedupe
+          sift-clean corpus/*.txt > clean.jsonl
+          sift-clean corpus/*.txt | sift-segment | sift-extract | sift-normalize \\
+            | sift-dedupe > papers.jsonl
           curl -s "$URL" | sift-clean --format arxiv-atom -
-        """,
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
@@ -42,13 +44,15 @@ public struct SegmentCommand: ParsableCommand {
         commandName: "sift-segment",
         abstract: "Split cleaned documents into one record per paper occurrence.",
         discussion: """
-        Reads the JSON Lines of sift-clean and writes one occurrence per paper: title, abstract,
+        Reads the JSON Lines of sift-clean and writes one occurrence per paper: title, abstract, \
         authors count or organisation line, date, upvotes, source file and title line.
 
         Examples:
-          sift-clean corpus/*.txt | sift-segment > out/occurrences.jsonl
-          sift-segment out/000.clean.jsonl | head -1
-        """,
+          sift-clean corpus/*.txt | sift-segment > occurrences.jsonl
+          sift-segment clean.jsonl | head -1
+          sift-segment --rejects rejects.jsonl --stats clean.jsonl > occurrences.jsonl
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
@@ -73,15 +77,16 @@ public struct ExtractCommand: ParsableCommand {
         commandName: "sift-extract",
         abstract: "Find links, numbers, model sizes, benchmarks and organisations with the PCRE2 rules.",
         discussion: """
-        Every rule under the rules directory is compiled once with the PCRE2 JIT before input is
-        read; an invalid rule stops the run (exit 2) with file:line and the PCRE2 error. Each
+        Every rule under the rules directory is compiled once with the PCRE2 JIT before input is \
+        read; an invalid rule stops the run (exit 2) with file:line and the PCRE2 error. Each \
         occurrence is written back with "found": the hits by field, with byte offsets into the abstract.
 
         Examples:
-          sift-segment out/x.clean.jsonl | sift-extract > out/x.extract.jsonl
+          sift-segment clean.jsonl | sift-extract > extracted.jsonl
           sift-extract --check-rules
-          sift-extract --rules my-rules/ occurrences.jsonl
-        """,
+          sift-extract --rules my-rules/ occurrences.jsonl > extracted.jsonl
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
@@ -125,14 +130,17 @@ public struct NormalizeCommand: ParsableCommand {
         commandName: "sift-normalize",
         abstract: "Canonicalise links, numbers, model sizes, organisations and dates; assign the paper key.",
         discussion: """
-        Writes one record per occurrence in the final record shape (docs/papers.md). With
-        --emit-key each line is "key<TAB>json", for a sort or shuffle by key before
+        Writes one record per occurrence in the final record shape (docs/papers.md). With \
+        --emit-key each line is "key<TAB>json", for a sort or shuffle by key before \
         sift-dedupe --keyed (Spark RDD.pipe, Hadoop Streaming).
 
         Examples:
-          sift-extract out/x.extract.jsonl | sift-normalize > out/x.normalized.jsonl
-          sift-normalize --emit-key out/*.extract.jsonl | sort -t$'\\t' -k1,1 -s | sift-dedupe --keyed
-        """,
+          sift-normalize extracted.jsonl > normalized.jsonl
+          sift-extract occurrences.jsonl | sift-normalize | sift-dedupe > papers.jsonl
+          sift-normalize --emit-key *.extract.jsonl | sort -t$'\\t' -k1,1 -s \\
+            | sift-dedupe --keyed
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
@@ -167,13 +175,15 @@ public struct DedupeCommand: ParsableCommand {
         commandName: "sift-dedupe",
         abstract: "Merge every occurrence of a paper into one record, recording conflicts.",
         discussion: """
-        Keys, strongest first: versionless arXiv id, DOI (case-insensitive), normalised title.
+        Keys, strongest first: versionless arXiv id, DOI (case-insensitive), normalised title. \
         Output is in order of first occurrence; the same input always gives the same bytes.
 
         Examples:
-          sift-normalize out/*.normalized.jsonl | sift-dedupe > out/papers.jsonl
-          sift-dedupe out/*.normalized.jsonl -o out/papers.jsonl --stats
-        """,
+          sift-normalize extracted.jsonl | sift-dedupe > papers.jsonl
+          sift-dedupe *.normalized.jsonl -o papers.jsonl --stats
+          sift-dedupe --progress big.normalized.jsonl > papers.jsonl
+
+        """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions

@@ -25,6 +25,7 @@ public enum StageMain {
                 print(message)
                 exit(SiftExitCode.ok.rawValue)
             }
+            // The parser's message already ends with a hint ("Did you mean …?", "See '… --help'").
             FileHandleStderr.write(message + "\n")
             exit(SiftExitCode.usage.rawValue)
         }

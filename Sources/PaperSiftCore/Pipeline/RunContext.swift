@@ -21,6 +21,10 @@ public final class RunContext {
     public private(set) var bytesIn = 0
     /// Inputs that could not be read at all (missing, a directory, unreadable, malformed document).
     public private(set) var inputsFailed = 0
+    /// Input lines or records read (one per `countBytes` call): what `--progress` shows.
+    public private(set) var recordsRead = 0
+    /// Progress on standard error (`--progress`, or a terminal), looked at every `ProgressMeter.checkInterval` records.
+    public var progress: ProgressMeter?
     /// Problems that were repaired rather than rejected (e.g. invalid UTF-8 replaced).
     public private(set) var warnings = 0
 
@@ -36,13 +40,26 @@ public final class RunContext {
     public func countIn(_ n: Int = 1) { recordsIn += n }
     public func countOut(_ n: Int = 1) { recordsOut += n }
     public func countMerged(_ n: Int = 1) { recordsMerged += n }
-    public func countBytes(_ n: Int) { bytesIn += n }
+    /// Counts one input line or record of `n` bytes (newline included).
+    @inline(__always)
+    public func countBytes(_ n: Int) {
+        bytesIn += n
+        recordsRead += 1
+        if recordsRead & (ProgressMeter.checkInterval - 1) == 0, let progress {
+            progress.tick(records: recordsRead, bytes: bytesIn)
+        }
+    }
+
+    /// Ends the progress line with the final figures.
+    public func finishProgress() {
+        progress?.finish(records: recordsRead, bytes: bytesIn)
+    }
 
     /// Reports a record that could not be handled. Throws `StrictStop` under `--strict`.
     public func reject(file: String, line: Int, reason: String, raw: String) throws(StrictStop) {
         recordsRejected += 1
         let message = "\(file):\(line): \(reason)"
-        if !quiet || strict { diagnostics("\(stage): \(message)") }
+        if !quiet || strict { report("\(stage): \(message)") }
         if let rejectsWriter {
             var w = JSONWriter()
             w.beginObject()
@@ -60,17 +77,23 @@ public final class RunContext {
     /// Reports a repaired problem (the record still goes through).
     public func warn(file: String, line: Int, message: String) {
         warnings += 1
-        if !quiet { diagnostics("\(stage): \(file):\(line): warning: \(message)") }
+        if !quiet { report("\(stage): \(file):\(line): warning: \(message)") }
     }
 
     /// Reports a problem with a whole input (unreadable file): not a record, but it counts.
     public func inputFailed(_ message: String) throws(StrictStop) {
         inputsFailed += 1
-        diagnostics("\(stage): \(message)")
+        report("\(stage): \(message)")
         if strict { throw StrictStop(message: message) }
     }
 
     public func flush() { rejectsWriter?.flush() }
+
+    /// A diagnostic line, on a line of its own even while progress is showing.
+    private func report(_ message: String) {
+        progress?.clearLine()
+        diagnostics(message)
+    }
 
     /// The `--stats` line.
     public var statsLine: String {

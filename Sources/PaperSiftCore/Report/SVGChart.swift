@@ -1,0 +1,141 @@
+/// Inline SVG charts for the HTML report: plain shapes and text, colours as attributes (so a chart
+/// renders on its own too) that the page's style sheet may override, a `<title>` per mark for hover.
+public enum SVGChart {
+    /// One bar: its label, its value, and the text shown after it.
+    public struct Bar {
+        public let label: String
+        public let value: Double
+        public let text: String
+        public init(label: String, value: Double, text: String) { self.label = label; self.value = value; self.text = text }
+    }
+
+    static let font = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif\""
+
+    /// Horizontal bars, one row each, scaled to `scale` (or to the largest value).
+    public static func horizontalBars(_ bars: [Bar], scale: Double? = nil, width: Int = 560, labelWidth: Int = 190,
+                                      color: String = "#4f6bed", caption: String) -> String {
+        let row = 26, top = 6
+        let height = top * 2 + row * max(bars.count, 1)
+        let maxValue = max(scale ?? bars.map(\.value).max() ?? 1, 1e-9)
+        let trackWidth = width - labelWidth - (scale != nil ? 96 : 64)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(caption))\" \(font) font-size=\"12\">"
+        svg += "<title>\(escape(caption))</title>"
+        for (i, bar) in bars.enumerated() {
+            let y = top + i * row
+            let barWidth = bar.value <= 0 ? 0 : max(2, Int((bar.value / maxValue * Double(trackWidth)).rounded()))
+            svg += "<g><title>\(escape(bar.label)): \(escape(bar.text))</title>"
+            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, to: 30)))</text>"
+            if scale != nil {
+                svg += "<rect class=\"track\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(trackWidth)\" height=\"16\" rx=\"4\" fill=\"#eceff4\"/>"
+            }
+            svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"16\" rx=\"4\" fill=\"\(color)\"/>"
+            let textX = labelWidth + (scale != nil ? trackWidth : barWidth) + 8
+            svg += "<text class=\"value\" x=\"\(textX)\" y=\"\(y + 17)\" fill=\"#2e3440\" font-weight=\"600\">\(escape(bar.text))</text></g>"
+        }
+        if bars.isEmpty {
+            svg += "<text class=\"label\" x=\"\(labelWidth)\" y=\"\(top + 17)\" fill=\"#7b8394\">none</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Columns over consecutive months (`YYYY-MM`, gaps filled with zero), years marked on the axis.
+    public static func monthColumns(_ months: [Tally], width: Int = 880, height: Int = 220,
+                                    color: String = "#4f6bed", caption: String) -> String {
+        let series = consecutiveMonths(months)
+        let left = 36, right = 8, top = 12, bottom = 28
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let maxCount = max(series.map(\.count).max() ?? 0, 1)
+        let ceiling = niceCeiling(maxCount)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(caption))\" \(font) font-size=\"11\">"
+        svg += "<title>\(escape(caption))</title>"
+        for step in 0...4 {
+            let value = ceiling * step / 4
+            let y = top + plotHeight - Int((Double(value) / Double(ceiling) * Double(plotHeight)).rounded())
+            svg += "<line class=\"grid\" x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#e5e9f0\" stroke-width=\"1\"/>"
+            svg += "<text class=\"axis\" x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\" fill=\"#7b8394\">\(value)</text>"
+        }
+        guard !series.isEmpty else {
+            return svg + "<text class=\"label\" x=\"\(left + 8)\" y=\"\(top + plotHeight / 2)\" fill=\"#7b8394\">no dated papers</text></svg>"
+        }
+        let slot = Double(plotWidth) / Double(series.count)
+        let barWidth = max(1.0, min(22.0, slot * 0.8))
+        for (i, m) in series.enumerated() {
+            let x = Double(left) + slot * Double(i) + (slot - barWidth) / 2
+            let h = Double(m.count) / Double(ceiling) * Double(plotHeight)
+            if m.count > 0 {
+                svg += "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(Double(top + plotHeight) - h))\" width=\"\(fixed(barWidth))\" "
+                    + "height=\"\(fixed(h))\" rx=\"2\" fill=\"\(color)\"><title>\(m.name): \(m.count) \(m.count == 1 ? "paper" : "papers")</title></rect>"
+            }
+            let isJanuary = m.name.hasSuffix("-01")
+            if i == 0 || isJanuary {
+                let tickX = Double(left) + slot * Double(i)
+                svg += "<line class=\"tick\" x1=\"\(fixed(tickX))\" y1=\"\(top + plotHeight)\" x2=\"\(fixed(tickX))\" y2=\"\(top + plotHeight + 5)\" stroke=\"#7b8394\"/>"
+                if i == 0 || series.count - i > 2 || series.count < 3 {
+                    svg += "<text class=\"axis\" x=\"\(fixed(tickX + 2))\" y=\"\(top + plotHeight + 18)\" fill=\"#4c566a\">\(m.name.prefix(4))</text>"
+                }
+            }
+        }
+        svg += "<line class=\"baseline\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" y2=\"\(top + plotHeight)\" stroke=\"#7b8394\" stroke-width=\"1\"/>"
+        return svg + "</svg>"
+    }
+
+    /// Every month from the first to the last of `months`, with zero where there is none.
+    public static func consecutiveMonths(_ months: [Tally]) -> [Tally] {
+        let parsed = months.compactMap { t -> (Int, Int)? in
+            let parts = t.name.split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            return (y * 12 + m - 1, t.count)
+        }
+        guard let first = parsed.map(\.0).min(), let last = parsed.map(\.0).max() else { return [] }
+        var counts: [Int: Int] = [:]
+        for (k, c) in parsed { counts[k, default: 0] += c }
+        return (first...last).map { k in
+            let month = k % 12 + 1
+            return Tally(name: "\(k / 12)-\(month < 10 ? "0" : "")\(month)", count: counts[k] ?? 0)
+        }
+    }
+
+    /// The smallest of 4, 8, 12, 20, 40, 80, 120, 200, … that is at least `n` (a quarter of it is a round step).
+    static func niceCeiling(_ n: Int) -> Int {
+        var magnitude = 1
+        while true {
+            for m in [4, 8, 12, 20, 40] where m * magnitude >= n { return m * magnitude }
+            magnitude *= 10
+        }
+    }
+
+    static func fixed(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func shortened(_ text: String, to limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars.prefix(limit - 1))
+        return String(out) + "…"
+    }
+
+    /// Text for XML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Characters XML 1.0 does not allow are dropped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
