@@ -46,6 +46,20 @@ for sub in run report check-rules; do
   [[ $("$bin/sift" "$sub" --version) == "$version" ]] || fail "sift $sub --version"
 done
 
+# Progress: silent unless asked for (standard error is not a terminal here); with --progress, a
+# final line with the records and bytes read.
+"$bin/sift-clean" "$root"/corpus/*.txt 2> err.txt > /dev/null
+[[ ! -s err.txt ]] || fail "sift-clean wrote to standard error without --progress: $(head -1 err.txt)"
+"$bin/sift-clean" --progress "$root"/corpus/*.txt 2> err.txt > /dev/null
+bytes=$(cat "$root"/corpus/*.txt | wc -c)
+lines=0; for f in "$root"/corpus/*.txt; do lines=$((lines + $(awk 'END { print NR }' "$f"))); done
+grep -Eq "^sift-clean: [0-9,]+ records, [0-9]+\.[0-9] MB, [0-9]+\.[0-9] MB/s, [0-9]+:[0-9]{2}$" err.txt \
+  || fail "sift-clean --progress: unexpected line: $(tail -1 err.txt)"
+got=$(tail -1 err.txt | sed -E 's/^sift-clean: ([0-9,]+) records.*/\1/; s/,//g')
+[[ $got == "$lines" ]] || fail "sift-clean --progress counted $got records, the corpus has $lines lines"
+mb=$(tail -1 err.txt | sed -E 's/.* records, ([0-9.]+) MB,.*/\1/')
+[[ $mb == $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') ]] || fail "sift-clean --progress: $mb MB for $bytes bytes"
+
 # Bash completion offers the options and the values of --format.
 # shellcheck disable=SC1091
 source "$prefix/share/bash-completion/completions/sift-clean"
@@ -57,4 +71,4 @@ _sift-clean sift-clean "" --format
 [[ " ${COMPREPLY[*]} " == *" hf-text "* ]] || fail "bash completion of --format values: ${COMPREPLY[*]}"
 
 echo "installed under a temporary PREFIX: ${#commands[@]} commands run without PAPERSIFT_RULES and match make run;" \
-  "--version, --help examples, usage errors (exit 2), man pages and completions checked"
+  "--version, --help examples, usage errors (exit 2), --progress, man pages and completions checked"

@@ -165,7 +165,7 @@ def check_html(path, expected):
             cards[what] = figure
     records = dict(expected["Records"])
     want = {"papers": records["papers"], "occurrences": records["occurrences"],
-            "merged papers": records["papers merged from more than one occurrence"],
+            "merged": records["papers merged from more than one occurrence"],
             "links": records["links"], "numbers": records["number mentions"],
             "organisations": records["distinct organisations"]}
     if cards != want:

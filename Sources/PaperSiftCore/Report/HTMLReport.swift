@@ -46,7 +46,7 @@ public enum HTMLReport {
         let figures: [(String, Int, String)] = [
             ("papers", s.papers, "unique records"),
             ("occurrences", s.occurrences, "listings and records read"),
-            ("merged papers", s.papersWithDuplicates, "\(s.occurrencesMerged) occurrences folded in"),
+            ("merged", s.papersWithDuplicates, "papers; \(s.occurrencesMerged) occurrences folded in"),
             ("links", s.links, "\(s.linksByKind.count) kinds"),
             ("numbers", s.numbersByUnit.reduce(0) { $0 + $1.items }, "\(s.modelSizes.items) model sizes"),
             ("organisations", s.organisations, "distinct names"),
@@ -114,13 +114,12 @@ public enum HTMLReport {
         .note { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
         code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: rgba(127,127,127,.12);
           padding: 1px 5px; border-radius: 4px; }
-        .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
-        .card { flex: 1 1 130px; background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 14px 16px; }
+        .cards { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 12px; margin-bottom: 16px; }
+        .card { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 14px 16px; }
         .figure { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
         .what { font-weight: 600; }
         .detail { color: var(--muted); font-size: 12.5px; }
-        .grid { display: flex; flex-wrap: wrap; gap: 16px; margin-bottom: 16px; }
-        .grid > .panel { flex: 1 1 440px; }
+        .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; margin-bottom: 16px; }
         .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 18px 20px; min-width: 0; }
         .panel.wide { margin-bottom: 16px; }
         .chart-box { overflow-x: auto; }
@@ -129,6 +128,8 @@ public enum HTMLReport {
         th { text-align: left; font-weight: 400; color: var(--muted); padding: 6px 0; border-bottom: 1px solid var(--line); }
         td { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; border-bottom: 1px solid var(--line); }
         footer { margin-top: 24px; color: var(--muted); font-size: 12.5px; }
+        @media (max-width: 900px) { .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } .grid { grid-template-columns: minmax(0, 1fr); } }
+        @media (max-width: 520px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
         @media (prefers-color-scheme: dark) {
           :root { --bg: #15171c; --panel: #1e2128; --ink: #e5e9f0; --muted: #9aa3b5; --line: #2c313b; --accent: #8fa2ff; }
           svg .label { fill: #c8cfdb; } svg .value { fill: #eceff4; } svg .axis { fill: #9aa3b5; }
