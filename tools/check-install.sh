@@ -46,6 +46,12 @@ for sub in run report check-rules; do
   [[ $("$bin/sift" "$sub" --version) == "$version" ]] || fail "sift $sub --version"
 done
 
+# An unreadable input: the others are still processed, and the exit status is 3.
+rc=0; "$bin/sift-clean" "$root/corpus/no-such-file.txt" "$root"/corpus/*.txt > out.txt 2> err.txt || rc=$?
+[[ $rc == 3 ]] || fail "sift-clean with a missing input: exit $rc, expected 3"
+grep -q 'no-such-file.txt: No such file or directory' err.txt || fail "sift-clean: missing input not reported"
+cmp -s out.txt <("$bin/sift-clean" "$root"/corpus/*.txt) || fail "sift-clean: a missing input changed the other inputs' output"
+
 # Progress: silent unless asked for (standard error is not a terminal here); with --progress, a
 # final line with the records and bytes read.
 "$bin/sift-clean" "$root"/corpus/*.txt 2> err.txt > /dev/null

@@ -94,8 +94,7 @@ public struct CommonOptions: ParsableArguments {
         context.flush()
         context.finishProgress()
         if stats { FileHandleStderr.write(context.statsLine + "\n") }
-        if context.inputsFailed > 0 { throw StageFailure(code: .ioError, message: nil) }
-        if context.recordsRejected > 0 { throw StageFailure(code: .rejected, message: nil) }
+        if context.exitCode != .ok { throw StageFailure(code: context.exitCode, message: nil) }
     }
 }
 

@@ -69,7 +69,7 @@ public struct ReportCommand: ParsableCommand {
             stdout.write(markdown)
             stdout.flush()
         }
-        if context.recordsRejected > 0 { throw StageFailure(code: .rejected, message: nil) }
+        if context.exitCode != .ok { throw StageFailure(code: context.exitCode, message: nil) }
     }
 
     private func write(_ text: String, to path: String) throws {

@@ -95,6 +95,11 @@ public final class RunContext {
         diagnostics(message)
     }
 
+    /// How the run ends: 3 when an input could not be read, else 1 when records were rejected, else 0.
+    public var exitCode: SiftExitCode {
+        inputsFailed > 0 ? .ioError : recordsRejected > 0 ? .rejected : .ok
+    }
+
     /// The `--stats` line.
     public var statsLine: String {
         "\(stage): in \(recordsIn), out \(recordsOut), merged \(recordsMerged), rejected \(recordsRejected), warnings \(warnings), inputs failed \(inputsFailed)"
