@@ -91,20 +91,33 @@ $(OUT)/report.html: $(OUT)/papers.jsonl $(BIN)/sift
 
 STAGE_OUTPUTS = $(CLEANED:%=clean=%) $(SEGMENTED:%=segment=%) $(EXTRACTED:%=extract=%) $(NORMALIZED:%=paper=%)
 REJECTING   := sift-segment sift-extract sift-normalize sift-dedupe
-check-schemas: run ## Validate every stage's output on the corpus (and rejects) against schema/
+SCHEMA_REAL := $(OUT)/schema-real
+check-schemas: run ## Validate every stage's output on the corpus, the real samples and rejects against schema/
 	printf '%s\n' '{"file":"x.txt","line":1,"format":"hf-text","text":"a paragraph"}' 'not JSON' '{"id":1}' \
 	  > $(OUT)/bad-input.jsonl
 	for stage in $(REJECTING); do \
 	  rc=0; $(BIN)/$$stage -q --rejects $(OUT)/rejects.$$stage.jsonl $(OUT)/bad-input.jsonl > /dev/null || rc=$$?; \
 	  test $$rc = 1 || { echo "$$stage: expected exit 1 for rejected records, got $$rc" >&2; exit 1; }; \
 	done
+	rm -rf $(SCHEMA_REAL) && mkdir -p $(SCHEMA_REAL)
+	i=0; for f in $(REAL_SAMPLES); do i=$$((i + 1)); o=$(SCHEMA_REAL)/$$i; \
+	  $(BIN)/sift-clean -q "$$f" > $$o.clean.jsonl || true; \
+	  $(BIN)/sift-segment -q $$o.clean.jsonl > $$o.segment.jsonl; \
+	  $(BIN)/sift-extract -q $$o.segment.jsonl > $$o.extract.jsonl; \
+	  $(BIN)/sift-normalize -q $$o.extract.jsonl > $$o.normalize.jsonl; \
+	done
+	$(BIN)/sift-dedupe -q $(SCHEMA_REAL)/*.normalize.jsonl > $(SCHEMA_REAL)/papers.jsonl
 	py=python3; python3 -c 'import jsonschema' 2>/dev/null || { py=.venv/bin/python3; \
 	  $$py -c 'import jsonschema' 2>/dev/null || { python3 -m venv .venv && .venv/bin/pip install --quiet jsonschema; }; }; \
 	$$py tools/check_schemas.py $(STAGE_OUTPUTS) paper=$(OUT)/papers.jsonl paper=Tests/Fixtures/report/varied.papers.jsonl \
+	  $(foreach s,clean segment extract,$(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),$(s)=$(SCHEMA_REAL)/$(i).$(s).jsonl)) \
+	  $(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),paper=$(SCHEMA_REAL)/$(i).normalize.jsonl) paper=$(SCHEMA_REAL)/papers.jsonl \
 	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl)
 
-check-report: run ## Check the report's figures against an independent count (corpus and a varied fixture)
+check-report: run ## Check the report's figures against an independent count (corpus, real samples, a varied fixture)
 	python3 tools/check_report.py $(OUT)/papers.jsonl $(OUT)/report.md $(OUT)/report.html
+	$(BIN)/sift report $(REAL_GOLDEN)/all.papers.jsonl --html $(OUT)/report.real.html > $(OUT)/report.real.md
+	python3 tools/check_report.py $(REAL_GOLDEN)/all.papers.jsonl $(OUT)/report.real.md $(OUT)/report.real.html
 	$(BIN)/sift report Tests/Fixtures/report/varied.papers.jsonl --top 3 --html $(OUT)/report.varied.html > $(OUT)/report.varied.md
 	python3 tools/check_report.py --top 3 Tests/Fixtures/report/varied.papers.jsonl $(OUT)/report.varied.md $(OUT)/report.varied.html
 

@@ -25,7 +25,7 @@ public enum SVGChart {
             let y = top + i * row
             let barWidth = bar.value <= 0 ? 0 : max(2, Int((bar.value / maxValue * Double(trackWidth)).rounded()))
             svg += "<g><title>\(escape(bar.label)): \(escape(bar.text))</title>"
-            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, to: 30)))</text>"
+            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, to: labelWidth * 10 / 72)))</text>"
             if scale != nil {
                 svg += "<rect class=\"track\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(trackWidth)\" height=\"16\" rx=\"4\" fill=\"#eceff4\"/>"
             }
@@ -60,6 +60,9 @@ public enum SVGChart {
             return svg + "<text class=\"label\" x=\"\(left + 8)\" y=\"\(top + plotHeight / 2)\" fill=\"#7b8394\">no dated papers</text></svg>"
         }
         let slot = Double(plotWidth) / Double(series.count)
+        let minLabelGap = 40.0
+        let yearStep = max(1, Int((minLabelGap / (slot * 12)).rounded(.up)))
+        let firstMonth = Int(series[0].name.suffix(2)) ?? 1
         let barWidth = max(1.0, min(22.0, slot * 0.8))
         for (i, m) in series.enumerated() {
             let x = Double(left) + slot * Double(i) + (slot - barWidth) / 2
@@ -68,13 +71,16 @@ public enum SVGChart {
                 svg += "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(Double(top + plotHeight) - h))\" width=\"\(fixed(barWidth))\" "
                     + "height=\"\(fixed(h))\" rx=\"2\" fill=\"\(color)\"><title>\(m.name): \(m.count) \(m.count == 1 ? "paper" : "papers")</title></rect>"
             }
-            let isJanuary = m.name.hasSuffix("-01")
-            if i == 0 || isJanuary {
-                let tickX = Double(left) + slot * Double(i)
+            // Years on the axis: a tick each January, a label every `yearStep` years so labels
+            // stay apart, and the first month labelled when there is room before the next label.
+            let tickX = Double(left) + slot * Double(i)
+            let year = Int(m.name.prefix(4)) ?? 0
+            if m.name.hasSuffix("-01") || i == 0 {
                 svg += "<line class=\"tick\" x1=\"\(fixed(tickX))\" y1=\"\(top + plotHeight)\" x2=\"\(fixed(tickX))\" y2=\"\(top + plotHeight + 5)\" stroke=\"#7b8394\"/>"
-                if i == 0 || series.count - i > 2 || series.count < 3 {
-                    svg += "<text class=\"axis\" x=\"\(fixed(tickX + 2))\" y=\"\(top + plotHeight + 18)\" fill=\"#4c566a\">\(m.name.prefix(4))</text>"
-                }
+            }
+            let labelled = m.name.hasSuffix("-01") ? year % yearStep == 0 : (i == 0 && slot * Double(13 - firstMonth) >= minLabelGap)
+            if labelled && tickX + 30 <= Double(width) {
+                svg += "<text class=\"axis\" x=\"\(fixed(tickX + 2))\" y=\"\(top + plotHeight + 18)\" fill=\"#4c566a\">\(year)</text>"
             }
         }
         svg += "<line class=\"baseline\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" y2=\"\(top + plotHeight)\" stroke=\"#7b8394\" stroke-width=\"1\"/>"
