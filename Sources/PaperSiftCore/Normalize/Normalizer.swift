@@ -36,12 +36,6 @@ public struct Normalizer {
             orgMentions.add(name, source: "text")
         }
 
-        var benchmarks: [String] = []
-        for f in found.benchmarks {
-            let name = f.group("name") ?? f.raw
-            if !benchmarks.contains(name) { benchmarks.append(name) }
-        }
-
         return PaperRecord(
             id: PaperKey.id(arxivID: o.arxivID, title: o.title),
             title: o.title,
@@ -53,7 +47,7 @@ public struct Normalizer {
             links: linkList,
             numbers: found.numbers.flatMap(numbers.numbers),
             modelSizes: found.modelSizes.flatMap(numbers.modelSizes),
-            benchmarks: benchmarks,
+            benchmarks: BenchmarkNames.names(found.benchmarks),
             orgs: orgMentions.mentions,
             sources: [SourceRef(file: o.file, line: o.line, format: o.format)],
             conflicts: [],

@@ -18,9 +18,11 @@ public final class RuleSet {
         let files = try RuleSet.ruleFiles(in: directory)
         var all: [CompiledRule] = []
         var ids: [String: String] = [:]
+        var includes = PatternIncludes(directory: directory)
         for path in files where path.hasSuffix(".rule") {
             let text = try RuleSet.readText(path)
-            let def = try RuleFileParser.parse(text: text, file: path)
+            var def = try RuleFileParser.parse(text: text, file: path)
+            def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
             if let other = ids[def.id] {
                 throw RuleError(file: path, line: 1, message: "rule id '\(def.id)' is also used by \(other)")
             }
