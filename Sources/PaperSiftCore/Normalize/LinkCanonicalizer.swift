@@ -1,13 +1,18 @@
-/// Turns a link as written into its canonical URL and kind, using the `link_kind` rules.
+/// Turns a link as written into its canonical URL and kind, using the `links` and `link_kind` rules.
 ///
 /// Canonical form (spec): `https://` scheme, lower-case host, no trailing sentence punctuation or
-/// unbalanced `)`/`]`, no trailing `/` unless the path is empty, no `.git`, path case kept.
-/// Kinds come from the first `link_kind` rule (highest priority, then file order) whose anchored
-/// pattern matches the canonical URL; its `base` group, when present, becomes the URL (e.g. a
-/// GitHub URL cut to `https://github.com/OWNER/REPO`), and its `parts` attribute names the groups
-/// written into the link (`owner repo path`).
+/// unbalanced `)`/`]`, no trailing `/` unless the path is empty, no `.git`, path case kept, no
+/// white space (a URL split after `/` is joined).
+///
+/// A `links` rule may give a `url` template built from its groups (`arXiv:2401.12345` →
+/// `https://arxiv.org/abs/{id}{vtag}`); otherwise the raw text is the address. The kind comes from
+/// the first `link_kind` rule (highest priority, then file order) whose anchored pattern matches
+/// the canonical URL; its `url` template, when present, rewrites the URL (a GitHub URL cut to
+/// `https://github.com/{owner}/{repo}`), and its `parts` attribute names the groups written into
+/// the link (`owner repo path`; `version:int` writes the group as an integer).
 public struct LinkCanonicalizer {
     private let kindRules: [CompiledRule]
+    private let addressTemplates: [String: String]
     private let orgs: OrgDirectory
 
     public init(rules: RuleSet) {
@@ -15,24 +20,50 @@ public struct LinkCanonicalizer {
             .sorted { $0.element.definition.priority != $1.element.definition.priority
                 ? $0.element.definition.priority > $1.element.definition.priority : $0.offset < $1.offset }
             .map(\.element)
+        var templates: [String: String] = [:]
+        for rule in rules.rules(for: "links") {
+            if let url = rule.definition.attributes["url"] { templates[rule.id] = url }
+        }
+        addressTemplates = templates
         orgs = rules.orgs
     }
 
+    /// The canonical link of a `links` finding (its rule's `url` template applied) and its organisation.
+    public func canonicalize(_ finding: Finding) -> (Link, OrgEntry?)? {
+        let address = addressTemplates[finding.rule].map { LinkCanonicalizer.fill($0, from: finding) } ?? finding.raw
+        return canonicalize(raw: finding.raw, address: address, origin: "abstract")
+    }
+
     /// The canonical link and, where the link's owner is an organisation, that organisation.
-    public func canonicalize(raw: String, origin: String = "abstract") -> (Link, OrgEntry?)? {
-        guard let url = LinkCanonicalizer.canonicalURL(raw) else { return nil }
+    /// `address` is what to canonicalise when it differs from the text as written.
+    public func canonicalize(raw: String, address: String? = nil, origin: String = "abstract") -> (Link, OrgEntry?)? {
+        guard let url = LinkCanonicalizer.canonicalURL(address ?? raw) else { return nil }
         for rule in kindRules {
             guard let m = rule.firstMatch(url) else { continue }
             let attributes = rule.definition.attributes
             var parts: [(String, JSONValue)] = []
-            for name in (attributes["parts"] ?? "").split(separator: " ").map(String.init) {
-                parts.append((name, m.group(name).map { JSONValue.string($0) } ?? .null))
+            for spec in (attributes["parts"] ?? "").split(separator: " ") {
+                let (name, asInt) = spec.hasSuffix(":int") ? (String(spec.dropLast(4)), true) : (String(spec), false)
+                let value = m.group(name).map { text in asInt ? Int(text).map(JSONValue.int) ?? .string(text) : .string(text) }
+                parts.append((name, value ?? .null))
             }
-            let canonical = m.group("base") ?? url
+            let canonical = attributes["url"].map { LinkCanonicalizer.fill($0, from: m) } ?? url
             let link = Link(raw: raw, url: canonical, kind: attributes["kind"] ?? "other", parts: parts, origin: origin)
             return (link, organisation(of: m, url: canonical, how: attributes["org"] ?? "none"))
         }
         return (Link(raw: raw, url: url, kind: "other", origin: origin), nil)
+    }
+
+    /// `{name}` replaced by the text of group `name` (empty when the group did not take part).
+    static func fill(_ template: String, from m: Finding) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            out += m.group(String(rest[rest.index(after: open)..<close])) ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     private func organisation(of m: Finding, url: String, how: String) -> OrgEntry? {
@@ -55,7 +86,8 @@ public struct LinkCanonicalizer {
 
     /// The canonical URL for a raw link, or nil when nothing URL-like remains.
     public static func canonicalURL(_ raw: String) -> String? {
-        var s = Substring(raw)
+        // A URL split by a line break or after `/` is one URL: white space inside goes.
+        var s = Substring(raw.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw)
         // Leading wrappers: quotes, brackets, angle brackets.
         while let f = s.first, "(<[\"'“‘«".contains(f) { s = s.dropFirst() }
         // Trailing punctuation and closing brackets without an opening one inside the URL.
@@ -77,8 +109,8 @@ public struct LinkCanonicalizer {
         if host.hasSuffix(".") { host.removeLast() }
         guard host.contains("."), !host.isEmpty else { return nil }
         var path = String(rest[hostEnd...])
-        if path.hasSuffix(".git") { path.removeLast(4) }
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        if path.hasSuffix(".git") { path.removeLast(4) }
         if path.isEmpty || path.first == "?" || path.first == "#" { path = "/" + path }
         return "https://" + host + path
     }

@@ -22,14 +22,14 @@ public struct Normalizer {
 
         var linkList: [Link] = []
         var seenURLs = Set<String>()
-        func addLink(raw: String, origin: String) {
-            guard let (link, owner) = links.canonicalize(raw: raw, origin: origin) else { return }
+        func add(_ canonical: (Link, OrgEntry?)?) {
+            guard let (link, owner) = canonical else { return }
             if let owner { orgMentions.add(owner.name, source: "link") }
             guard seenURLs.insert(link.url).inserted else { return }
             linkList.append(link)
         }
-        for f in found.links { addLink(raw: f.raw, origin: "abstract") }
-        for c in o.curatedLinks { addLink(raw: c.url, origin: c.origin) }
+        for f in found.links { add(links.canonicalize(f)) }
+        for c in o.curatedLinks { add(links.canonicalize(raw: c.url, origin: c.origin)) }
 
         for f in found.orgs {
             let name = orgs.forTextName(f.raw)?.name ?? f.raw
