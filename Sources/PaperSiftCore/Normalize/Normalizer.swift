@@ -45,7 +45,7 @@ public struct Normalizer {
             published: o.date.flatMap(DateNormalizer.iso),
             upvotes: o.upvotes,
             links: linkList,
-            numbers: found.numbers.flatMap(numbers.numbers),
+            numbers: found.numbers.flatMap { numbers.numbers($0, around: found.numberContext) },
             modelSizes: found.modelSizes.flatMap(numbers.modelSizes),
             benchmarks: BenchmarkNames.names(found.benchmarks),
             orgs: orgMentions.mentions,

@@ -58,10 +58,12 @@ public struct Findings: Equatable, Sendable {
     public var modelSizes: [Finding] = []
     public var benchmarks: [Finding] = []
     public var orgs: [Finding] = []
+    /// Phrases around numbers naming their metric, benchmark or baseline (`number_context` rules).
+    public var numberContext: [Finding] = []
     public init() {}
 
     /// The fields in output order, with their JSON names.
-    public static let fieldNames = ["links", "numbers", "model_sizes", "benchmarks", "orgs"]
+    public static let fieldNames = ["links", "numbers", "model_sizes", "benchmarks", "orgs", "number_context"]
 
     public subscript(field: String) -> [Finding] {
         get {
@@ -71,6 +73,7 @@ public struct Findings: Equatable, Sendable {
             case "model_sizes": return modelSizes
             case "benchmarks": return benchmarks
             case "orgs": return orgs
+            case "number_context": return numberContext
             default: return []
             }
         }
@@ -81,6 +84,7 @@ public struct Findings: Equatable, Sendable {
             case "model_sizes": modelSizes = newValue
             case "benchmarks": benchmarks = newValue
             case "orgs": orgs = newValue
+            case "number_context": numberContext = newValue
             default: break
             }
         }

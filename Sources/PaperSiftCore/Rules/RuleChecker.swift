@@ -24,7 +24,7 @@ public enum RuleChecker {
     }
 
     /// Fields whose rules run over running text; the others are anchored classifiers.
-    static let textFields: Set<String> = ["links", "numbers", "model_sizes", "benchmarks", "orgs"]
+    static let textFields = Set(Findings.fieldNames)
 
     /// Checks every rule under every variant that applies; returns the failures (empty when all pass).
     public static func check(_ rules: [CompiledRule]) -> (examples: Int, failures: [Failure]) {
