@@ -126,15 +126,16 @@ public final class PCRE2Pattern {
         while position <= subject.count, let m = try firstMatch(in: subject, from: position) {
             result.append(m)
             // Step past an empty match by one whole UTF-8 character.
-            if m.span.end == m.span.start {
-                var next = m.span.end + 1
-                while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
-                position = next
-            } else {
-                position = m.span.end
-            }
+            position = m.span.end == m.span.start ? PCRE2Pattern.nextCharacter(after: m.span.end, in: subject) : m.span.end
         }
         return result
+    }
+
+    /// The offset of the UTF-8 character after the one starting at `offset`.
+    public static func nextCharacter(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        var next = offset + 1
+        while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+        return next
     }
 
     /// Convenience for tests and cold paths: matches over a String's UTF-8 bytes.

@@ -2,12 +2,13 @@
 public final class CompiledRule {
     public let definition: RuleDefinition
     public let pattern: PCRE2Pattern
-    /// The group whose span is the finding (`raw`), else 0 (the whole match).
+    /// The `continue:` pattern, compiled anchored: tried right after each match for list items.
+    public let continuation: PCRE2Pattern?
+    /// The group whose span is the finding (`raw`), else 0 (the whole match); the same for `continue:`.
     public let rawGroup: Int
-    /// Named groups reported in findings: (name, group number), in group order.
-    public let namedGroups: [(String, Int)]
-    /// Prefilter literals as bytes (lower-cased when the rule is caseless).
-    let prefilterBytes: [[UInt8]]
+    let continuationRawGroup: Int
+    /// Prefilter literals (lower-cased when the rule is caseless).
+    let prefilter: LiteralPrefilter
     public let caseless: Bool
 
     public var id: String { definition.id }
@@ -32,35 +33,56 @@ public final class CompiledRule {
         } catch {
             throw RuleError(file: definition.file, line: definition.patternLine, message: error.description)
         }
+        do {
+            continuation = try definition.continuation.map { c throws(PatternCompileError) in
+                try PCRE2Pattern(c, options: options.union(.anchored))
+            }
+        } catch {
+            throw RuleError(file: definition.file, line: definition.continuationLine, message: error.description)
+        }
         caseless = options.contains(.caseless)
         rawGroup = pattern.groupIndex("raw") ?? 0
-        namedGroups = pattern.groupNames.enumerated().compactMap { i, n in n.map { ($0, i) } }
-        prefilterBytes = definition.prefilters.map { Array((options.contains(.caseless) ? asciiLowercased($0) : $0).utf8) }
+        continuationRawGroup = continuation?.groupIndex("raw") ?? 0
+        prefilter = LiteralPrefilter(definition.prefilters.map { Array((options.contains(.caseless) ? asciiLowercased($0) : $0).utf8) })
     }
 
     /// Whether the prefilter lets the rule run on this text. `lowered` is the ASCII-lower-cased text.
     @inline(__always)
     func passesPrefilter(text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) -> Bool {
-        if prefilterBytes.isEmpty { return true }
-        let haystack = caseless ? lowered : text
-        for literal in prefilterBytes {
-            if literal.withUnsafeBufferPointer({ findBytes($0, in: haystack) }) != nil { return true }
-        }
-        return false
+        prefilter.isEmpty || prefilter.matches(caseless ? lowered : text)
     }
 
-    /// Every finding of this rule in `text` (UTF-8 bytes).
+    /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
+    /// by the chain of anchored `continue:` matches that starts where it ends.
     public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [Finding] {
+        guard let continuation else {
+            return try pattern.allMatches(in: text).compactMap { finding(pattern, rawGroup, $0, text) }
+        }
         var out: [Finding] = []
-        for m in try pattern.allMatches(in: text) {
-            guard let span = m.groups[rawGroup] else { continue }
-            var groups: [(String, String)] = []
-            for (name, index) in namedGroups where name != "raw" {
-                if let g = m.groups[index] { groups.append((name, string(text, g))) }
+        var position = 0
+        while position <= text.count, let m = try pattern.firstMatch(in: text, from: position) {
+            if let f = finding(pattern, rawGroup, m, text) { out.append(f) }
+            var end = m.span.end
+            // The list goes on: each continuation match starts where the last one ended.
+            while let next = try continuation.firstMatch(in: text, from: end), next.span.end > end {
+                if let f = finding(continuation, continuationRawGroup, next, text) { out.append(f) }
+                end = next.span.end
             }
-            out.append(Finding(rule: definition.id, raw: string(text, span), start: span.start, end: span.end, groups: groups))
+            // An empty match steps on by one whole UTF-8 character.
+            position = end > m.span.start ? end : PCRE2Pattern.nextCharacter(after: end, in: text)
         }
         return out
+    }
+
+    /// The finding of one match: the `raw` group's span (else the whole match) and the named groups.
+    private func finding(_ p: PCRE2Pattern, _ raw: Int, _ m: PatternMatch, _ text: UnsafeBufferPointer<UInt8>) -> Finding? {
+        guard let span = m.groups[raw] else { return nil }
+        var groups: [(String, String)] = []
+        for (index, name) in p.groupNames.enumerated() {
+            guard let name, name != "raw", let g = m.groups[index] else { continue }
+            groups.append((name, string(text, g)))
+        }
+        return Finding(rule: definition.id, raw: string(text, span), start: span.start, end: span.end, groups: groups)
     }
 
     /// Matches against a whole string (anchored classifiers, tables): the first match or nil.

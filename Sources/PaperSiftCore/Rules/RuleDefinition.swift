@@ -4,6 +4,9 @@ public struct RuleDefinition: Sendable {
     public var field: String
     public var description: String
     public var pattern: String
+    /// `continue:` — a pattern tried anchored right after each match, again and again, for the
+    /// further items of a list (each of its matches is a finding too); nil when absent.
+    public var continuation: String?
     public var flags: [String]
     public var prefilters: [String]
     public var priority: Int
@@ -14,6 +17,7 @@ public struct RuleDefinition: Sendable {
     /// Where it was read from, for error messages.
     public var file: String
     public var patternLine: Int
+    public var continuationLine: Int = 0
 }
 
 /// One `match:` or `no-match:` example and the line it is on.
@@ -47,8 +51,8 @@ public enum RuleFileParser {
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { lastKey = line.isEmpty ? nil : lastKey; continue }
             if line.first == " " || line.first == "\t" {
-                guard let key = lastKey, key == "pattern" else {
-                    throw RuleError(file: file, line: lineNumber, message: "a continuation line is only allowed after 'pattern:'")
+                guard let key = lastKey, key == "pattern" || key == "continue" else {
+                    throw RuleError(file: file, line: lineNumber, message: "a continuation line is only allowed after 'pattern:' or 'continue:'")
                 }
                 let (old, at) = values[key]!
                 values[key] = (old + "\n" + line.drop(while: { $0 == " " || $0 == "\t" }), at)
@@ -85,13 +89,14 @@ public enum RuleFileParser {
         let prefilters = (values["prefilter"]?.0 ?? "").components(separatedBy: " | ")
             .map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
         var attributes: [String: String] = [:]
-        let reserved: Set<String> = ["id", "field", "description", "pattern", "flags", "prefilter", "priority"]
+        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "priority"]
         for (k, (v, _)) in values where !reserved.contains(k) { attributes[k] = v }
         let definition = RuleDefinition(
             id: try required("id"), field: try required("field"), description: try required("description"),
-            pattern: try required("pattern"), flags: flags, prefilters: prefilters, priority: priority,
+            pattern: try required("pattern"), continuation: values["continue"]?.0, flags: flags,
+            prefilters: prefilters, priority: priority,
             attributes: attributes, matchExamples: matches, noMatchExamples: noMatches,
-            file: file, patternLine: values["pattern"]!.1)
+            file: file, patternLine: values["pattern"]!.1, continuationLine: values["continue"]?.1 ?? 0)
         if matches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'match:' example") }
         if noMatches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'no-match:' example") }
         return definition

@@ -23,6 +23,7 @@ public final class RuleSet {
             let text = try RuleSet.readText(path)
             var def = try RuleFileParser.parse(text: text, file: path)
             def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
+            if let c = def.continuation { def.continuation = try includes.expand(c, file: path, line: def.continuationLine) }
             if let other = ids[def.id] {
                 throw RuleError(file: path, line: 1, message: "rule id '\(def.id)' is also used by \(other)")
             }
