@@ -47,6 +47,7 @@ eval: run ## Score out/papers.jsonl against the seed gold
 
 # Quality floor on the seed gold (issue 3): fails below these scores.
 EVAL_MIN := --min links=1.0 --min link_kinds=1.0 --min numbers=0.98 --min model_sizes=0.97 \
+            --min orgs=0.90 --min benchmarks=0.80 \
             --min sources=1.0 --min authors_count=1.0 --min published=1.0 --min upvotes=1.0 --min org=1.0
 eval-check: run
 	python3 tools/score.py --gold $(GOLD) $(OUT)/papers.jsonl $(EVAL_MIN) $(EVAL_EXTRA)
