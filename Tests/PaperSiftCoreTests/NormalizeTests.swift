@@ -1,5 +1,5 @@
 import Testing
-import PaperSiftCore
+@testable import PaperSiftCore
 
 @Suite struct NormalizeTests {
     @Test(arguments: [
@@ -10,8 +10,12 @@ import PaperSiftCore
         ("https://VADE-RL.github.io", "https://vade-rl.github.io/"),
         ("http://example.org/a_(b)", "https://example.org/a_(b)"),
         ("https://github.com/foo/bar.git", "https://github.com/foo/bar"),
+        ("https://github.com/foo/bar.git/", "https://github.com/foo/bar"),
+        ("https://github.com/ microsoft/Orca).", "https://github.com/microsoft/Orca"),
+        ("WWW.Fets.AI/Path/", "https://www.fets.ai/Path"),
+        ("not a url", nil),
     ])
-    func canonicalURL(_ raw: String, _ expected: String) {
+    func canonicalURL(_ raw: String, _ expected: String?) {
         #expect(LinkCanonicalizer.canonicalURL(raw) == expected)
     }
 
@@ -23,6 +27,25 @@ import PaperSiftCore
         #expect(link.part("owner") == .string("Owner"))
         #expect(link.part("repo") == .string("repo.js"))
         #expect(link.part("path") == .string("/tree/main/src"))
+    }
+
+    @Test func urlTemplatesFillGroupsAndLeaveMissingOnesEmpty() {
+        let m = Finding(rule: "r", raw: "arXiv:2401.12345", start: 0, end: 0, groups: [("id", "2401.12345")])
+        #expect(LinkCanonicalizer.fill("https://arxiv.org/abs/{id}{vtag}", from: m) == "https://arxiv.org/abs/2401.12345")
+    }
+
+    @Test func linkKindRulesRewriteTheURLAndTypeTheirParts() throws {
+        let c = LinkCanonicalizer(rules: Fixtures.rules)
+        let (arxiv, _) = try #require(c.canonicalize(raw: "(https://arxiv.org/pdf/2310.06825v3.pdf)."))
+        #expect(arxiv.url == "https://arxiv.org/abs/2310.06825v3")
+        #expect(arxiv.kind == "arxiv")
+        #expect(arxiv.part("version") == .int(3))
+        let (model, org) = try #require(c.canonicalize(raw: "https://hf.co/microsoft/phi-2/tree/main"))
+        #expect(model.url == "https://huggingface.co/microsoft/phi-2")
+        #expect(model.kind == "hf_model")
+        #expect(org?.name == "Microsoft")
+        let (platform, _) = try #require(c.canonicalize(raw: "https://github.com/"))
+        #expect(platform.kind == "other")
     }
 
     @Test(arguments: [("Sep 10, 2019", "2019-09-10"), ("Apr 9", "--04-09"), ("2024-07-31T12:00:00Z", "2024-07-31"),
