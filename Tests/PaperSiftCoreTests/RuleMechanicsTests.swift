@@ -69,3 +69,34 @@ import Testing
         #expect(names == ["Big-Bench Hard (BBH)", "MuJoCo", "GRUE (General Evaluation)", "MATH-500"])
     }
 }
+
+/// Prefilters are a speed-up only: on every abstract of the seed corpus and the real samples, a
+/// rule that finds something also passes its prefilter.
+@Suite struct PrefilterSoundnessTests {
+    @Test func everyRuleThatFindsSomethingPassesItsPrefilter() throws {
+        let rules = Fixtures.rules
+        let paths = Fixtures.corpus + Fixtures.realSamples.map(Fixtures.real)
+        let abstracts = try runPipeline(paths, throughJSON: false)
+            .compactMap { try PaperRecord(json: JSONParser.parse($0)).abstract }
+        #expect(abstracts.count > 400)
+        var textIndex = BytePairIndex(), loweredIndex = BytePairIndex()
+        var checked = 0
+        for abstract in abstracts {
+            let lowered = asciiLowercased(abstract)
+            var a = abstract, l = lowered
+            try a.withUTF8Bytes { text throws in
+                try l.withUTF8Bytes { low throws in
+                    textIndex.index(text)
+                    loweredIndex.index(low)
+                    for rule in rules.rules where RuleChecker.textFields.contains(rule.field) {
+                        guard try !rule.findings(in: text).isEmpty else { continue }
+                        checked += 1
+                        #expect(rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex),
+                                "\(rule.id) finds something in an abstract its prefilter rejects: \(abstract.prefix(80))")
+                    }
+                }
+            }
+        }
+        #expect(checked > 300)
+    }
+}

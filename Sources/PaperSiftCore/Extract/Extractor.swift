@@ -6,6 +6,9 @@
 public final class Extractor {
     public static let textFields = Findings.fieldNames
     private let rulesByField: [(String, [CompiledRule])]
+    /// Scratch indexes of the current abstract's byte pairs (as written and lower-cased), for the prefilters.
+    private var textIndex = BytePairIndex()
+    private var loweredIndex = BytePairIndex()
 
     public init(rules: RuleSet) throws(RuleError) {
         var byField: [(String, [CompiledRule])] = []
@@ -46,10 +49,12 @@ public final class Extractor {
             n = text.count
         }
         var found = Findings()
+        textIndex.index(text)
         try lowered.withUnsafeBufferPointer { low throws(PatternMatchError) in
+            loweredIndex.index(low)
             for (field, rules) in rulesByField {
                 var candidates: [(Finding, Int)] = []
-                for rule in rules where rule.passesPrefilter(text: text, lowered: low) {
+                for rule in rules where rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) {
                     for f in try rule.findings(in: text) { candidates.append((f, rule.definition.priority)) }
                 }
                 found[field] = Extractor.resolveOverlaps(candidates)

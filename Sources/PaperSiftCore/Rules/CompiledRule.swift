@@ -46,10 +46,12 @@ public final class CompiledRule {
         prefilter = LiteralPrefilter(definition.prefilters.map { Array((options.contains(.caseless) ? asciiLowercased($0) : $0).utf8) })
     }
 
-    /// Whether the prefilter lets the rule run on this text. `lowered` is the ASCII-lower-cased text.
+    /// Whether the prefilter lets the rule run on this text. `lowered` is the ASCII-lower-cased
+    /// text; the indexes hold the byte pairs of each.
     @inline(__always)
-    func passesPrefilter(text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) -> Bool {
-        prefilter.isEmpty || prefilter.matches(caseless ? lowered : text)
+    func passesPrefilter(text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>,
+                         textIndex: BytePairIndex, loweredIndex: BytePairIndex) -> Bool {
+        prefilter.isEmpty || (caseless ? prefilter.matches(lowered, index: loweredIndex) : prefilter.matches(text, index: textIndex))
     }
 
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
