@@ -51,15 +51,26 @@ import Testing
                 ["Alpha", "Beta", "Gamma", "Zeta", "Eta"])
     }
 
-    @Test func manyLiteralPrefilterFindsAnyLiteralInOnePass() {
+    @Test func prefilterFindsAnyOfManyLiteralsThroughTheBytePairIndex() {
         let filter = LiteralPrefilter((0...9).flatMap { ["\($0)B", "\($0)b"] }.map { Array($0.utf8) } + [Array("x".utf8)])
-        func test(_ s: String) -> Bool { var c = s; return c.withUTF8 { filter.matches($0) } }
+        func test(_ s: String, _ f: LiteralPrefilter? = nil) -> Bool {
+            var c = s
+            return c.withUTF8 { text in
+                var index = BytePairIndex()
+                index.index(text)
+                return (f ?? filter).matches(text, index: index)
+            }
+        }
         #expect(test("a 7B model"))
         #expect(test("ends with 9b"))
         #expect(test("just an x"))
         #expect(test("no sizes here") == false)
+        #expect(test("7 B and 9 b") == false)
         #expect(test("B7 and b9") == false)
         #expect(test("") == false)
+        let long = LiteralPrefilter([Array("arxiv:".utf8)])
+        #expect(test("an array of arxiv links", long) == false)
+        #expect(test("see arxiv:2401.00001", long))
     }
 
     @Test func benchmarkNamesDropRepeatsAndHalvesOfParenthesisedForms() {

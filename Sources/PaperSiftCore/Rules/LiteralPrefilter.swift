@@ -55,11 +55,4 @@ struct LiteralPrefilter {
         }
         return false
     }
-
-    /// Whether `text` contains at least one of the literals (indexes it first).
-    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = BytePairIndex()
-        index.index(text)
-        return matches(text, index: index)
-    }
 }
