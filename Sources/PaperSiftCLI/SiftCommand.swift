@@ -38,6 +38,7 @@ public struct RunCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var dedupe: DedupeOptions
     public init() {}
 
     public func run() throws {
@@ -45,11 +46,15 @@ public struct RunCommand: ParsableCommand {
         let context = try common.makeContext(stage: "sift run")
         let output = try common.makeOutput()
         let pipeline: FusedPipeline
-        do { pipeline = try FusedPipeline(rules: rules) } catch {
+        do { pipeline = try FusedPipeline(rules: rules, dedupe: dedupe.options) } catch {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }
-        try pipeline.run(paths: common.inputs, forcedFormat: common.forcedFormat, context: context) {
-            output.writeLine($0.jsonBytes())
+        do {
+            try pipeline.run(paths: common.inputs, forcedFormat: common.forcedFormat, context: context) {
+                output.writeLine($0)
+            }
+        } catch let e as SpillError {
+            throw StageFailure(code: .ioError, message: e.description)
         }
         try common.finish(context, output: output)
     }

@@ -137,7 +137,7 @@ public struct NormalizeCommand: ParsableCommand {
         Examples:
           sift-normalize extracted.jsonl > normalized.jsonl
           sift-extract occurrences.jsonl | sift-normalize | sift-dedupe > papers.jsonl
-          sift-normalize --emit-key *.extract.jsonl | sort -t$'\\t' -k1,1 -s \\
+          sift-normalize --emit-key *.extract.jsonl | LC_ALL=C sort -t$'\\t' -k1,1 -s \\
             | sift-dedupe --keyed
 
         """ + StageHelp.exitStatus,
@@ -175,18 +175,27 @@ public struct DedupeCommand: ParsableCommand {
         commandName: "sift-dedupe",
         abstract: "Merge every occurrence of a paper into one record, recording conflicts.",
         discussion: """
-        Keys, strongest first: versionless arXiv id, DOI (case-insensitive), normalised title. \
-        Output is in order of first occurrence; the same input always gives the same bytes.
+        Occurrences with the same title key (case, punctuation, spacing, hyphenation, dashes, \
+        LaTeX residue and diacritics ignored) are one paper unless their arXiv ids, DOIs, first \
+        authors or years disagree; papers are also joined by arXiv id, DOI, and near-duplicate \
+        title + abstract (MinHash, --similarity, off with --no-similar). Output is in order of \
+        first occurrence; the same input always gives the same bytes. Memory stays within \
+        --max-memory: past it, sorted runs spill to --temp-dir. See docs/DEDUPE.md.
+
+        With --keyed, input is "key<TAB>json" lines sorted by key (sift-normalize --emit-key, \
+        then a sort): each group is merged alone, as a reducer of Hadoop Streaming or Spark \
+        RDD.pipe.
 
         Examples:
           sift-normalize extracted.jsonl | sift-dedupe > papers.jsonl
-          sift-dedupe *.normalized.jsonl -o papers.jsonl --stats
-          sift-dedupe --progress big.normalized.jsonl > papers.jsonl
+          sift-dedupe --max-memory 2GB --temp-dir /scratch *.normalized.jsonl -o papers.jsonl --stats
+          sift-normalize --emit-key x.jsonl | LC_ALL=C sort -t$'\\t' -k1,1 -s | sift-dedupe --keyed
 
         """ + StageHelp.exitStatus,
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var dedupe: DedupeOptions
 
     @Flag(help: "Read 'key<TAB>json' lines grouped by key (sorted), as from sift-normalize --emit-key.")
     public var keyed = false
@@ -197,14 +206,23 @@ public struct DedupeCommand: ParsableCommand {
         _ = try common.loadRules()
         let context = try common.makeContext(stage: "sift-dedupe")
         let output = try common.makeOutput()
-        let deduper = Deduper()
-        if keyed {
-            throw StageFailure(code: .usage, message: "--keyed is not available yet")
+        do {
+            if keyed {
+                let deduper = KeyedDeduper()
+                try JSONLinesInput.readKeyed(PaperRecord.self, paths: common.inputs, context: context) { key, record, file, line in
+                    try deduper.add(key: key, record: record, file: file, line: line, context: context) { output.writeLine($0) }
+                }
+                try deduper.finish(context: context) { output.writeLine($0) }
+            } else {
+                let deduper = Deduper(options: dedupe.options)
+                try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context) { record in
+                    try deduper.add(record, context: context)
+                }
+                try deduper.finish(context: context) { output.writeLine($0) }
+            }
+        } catch let e as SpillError {
+            throw StageFailure(code: .ioError, message: e.description)
         }
-        try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context) { record in
-            deduper.add(record, context: context)
-        }
-        deduper.finish(context: context) { output.writeLine($0.jsonBytes()) }
         try common.finish(context, output: output)
     }
 }

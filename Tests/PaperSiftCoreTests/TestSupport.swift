@@ -81,7 +81,7 @@ func runPipeline(_ paths: [String], throughJSON: Bool, context: RunContext = Fix
     var lines: [String] = []
     if !throughJSON {
         let pipeline = try FusedPipeline(rules: rules)
-        try pipeline.run(paths: paths, context: context) { lines.append($0.jsonString()) }
+        try pipeline.run(paths: paths, context: context) { lines.append(String(decoding: $0, as: UTF8.self)) }
         return lines
     }
     func roundTrip<R: JSONRecord>(_ r: R) throws -> R { try R(json: JSONParser.parse(r.jsonString())) }
@@ -97,8 +97,8 @@ func runPipeline(_ paths: [String], throughJSON: Bool, context: RunContext = Fix
     let deduper = Deduper()
     for o in occurrences {
         let extracted = try roundTrip(try extractor.extract(try roundTrip(o)))
-        deduper.add(try roundTrip(normalizer.normalize(extracted)), context: context)
+        try deduper.add(try roundTrip(normalizer.normalize(extracted)), context: context)
     }
-    deduper.finish(context: context) { lines.append($0.jsonString()) }
+    try deduper.finish(context: context) { lines.append(String(decoding: $0, as: UTF8.self)) }
     return lines
 }

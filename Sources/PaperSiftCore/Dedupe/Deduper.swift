@@ -1,49 +1,339 @@
-/// Stage 5: merges every occurrence of one paper into one record, in order of first occurrence.
+/// Stage 5: merges every occurrence of one paper into one record, in order of first occurrence,
+/// within a memory budget (docs/DEDUPE.md).
 ///
-/// Key cascade: versionless arXiv id, then DOI (case-insensitive), then normalised title. A
-/// record joins the group of the first of its keys already seen, and all its keys then point to
-/// that group.
+/// 1. `add` numbers each record (its sequence number), keeps its canonical JSON in a log and
+///    sorts a small tuple by (group key, number): identity, near-duplicate signature, arXiv id, DOI.
+/// 2. Each group (same title key) is split into papers by `BlockClusterer`; a paper is named by
+///    its first sequence number.
+/// 3. Papers of different groups are joined by arXiv id, DOI and near-duplicate signatures
+///    (LSH band keys, sorted) through `LinkResolver`.
+/// 4. The log is sorted by (paper, sequence number) and each paper's occurrences are folded by
+///    `PaperMerger`: the output comes out in order of first occurrence.
+///
+/// Every sort is by a unique key, so the output is the same bytes whether the data stayed in
+/// memory or went through temporary files.
 public final class Deduper {
-    private var records: [PaperRecord] = []
-    private var groupByKey: [String: Int] = [:]
+    public struct Options: Sendable {
+        /// Bytes of memory the stage may use (`--max-memory`).
+        public var maxMemory: Int
+        /// Where temporary files go (`--temp-dir`; default `$TMPDIR`, else `/tmp`).
+        public var temporaryDirectory: String?
+        /// The Jaccard similarity of title + abstract shingles at or above which two records are
+        /// near-duplicates; nil turns the check off (`--no-similar`).
+        public var similarity: Double?
 
-    public init() {}
-
-    /// The dedupe keys of a record, strongest first, each with the name of its kind.
-    public static func keys(of r: PaperRecord) -> [(String, String)] {
-        var keys: [(String, String)] = []
-        if let a = r.arxivID, !a.isEmpty { keys.append(("arxiv_id", "a:" + a)) }
-        if let d = r.doi, !d.isEmpty { keys.append(("doi", "d:" + d.lowercased())) }
-        let t = PaperKey.normalizedTitle(r.title)
-        if !t.isEmpty { keys.append(("title", "t:" + t)) }
-        return keys
-    }
-
-    public func add(_ record: PaperRecord, context: RunContext) {
-        context.countIn()
-        let keys = Deduper.keys(of: record)
-        if let (kind, key) = keys.first(where: { groupByKey[$0.1] != nil }), let index = groupByKey[key] {
-            MergePolicy.merge(&records[index], record, matchedBy: kind)
-            context.countMerged()
-            for (_, k) in keys where groupByKey[k] == nil { groupByKey[k] = index }
-            return
+        public init(maxMemory: Int = Deduper.defaultMaxMemory, temporaryDirectory: String? = nil,
+                    similarity: Double? = Deduper.defaultSimilarity) {
+            self.maxMemory = maxMemory; self.temporaryDirectory = temporaryDirectory; self.similarity = similarity
         }
-        records.append(record)
-        for (_, k) in keys { groupByKey[k] = records.count - 1 }
     }
 
-    /// Emits the merged records in order of first occurrence.
-    public func finish(context: RunContext, emit: (PaperRecord) -> Void) {
-        for r in records { context.countOut(); emit(r) }
-        records.removeAll()
-        groupByKey.removeAll()
+    public static let defaultMaxMemory = 512 << 20
+    public static let defaultSimilarity = 0.8
+    /// In a near-duplicate band bucket, each paper is compared with this many papers before it.
+    static let bucketWindow = 8
+
+    private let options: Options
+    private let directory: SpillDirectory
+    private let budget: MemoryBudget
+    private let log: RecordLog
+    private let groups: ByteSorter
+    private var count: UInt64 = 0
+    /// Statistics of the last run (for `--stats` and tests).
+    public private(set) var spilledRuns = 0
+    public private(set) var crossGroupJoins = 0
+
+    public init(options: Options = Options()) {
+        self.options = options
+        directory = SpillDirectory(options.temporaryDirectory)
+        // A quarter of the budget is left to buffers, the record being parsed, and the allocator.
+        budget = MemoryBudget(limit: max(options.maxMemory / 4 * 3, 1))
+        log = RecordLog(directory: directory, budget: budget)
+        groups = ByteSorter(directory: directory, budget: budget)
+    }
+
+    /// The key `sift-normalize --emit-key` writes and `--keyed` groups by (`GroupKey`).
+    public static func groupKey(of r: PaperRecord) -> String {
+        GroupKey.of(r, titleKey: PaperKey.normalizedTitle(r.title), canonical: nil)
+    }
+
+    /// Takes the next record (pass 1).
+    public func add(_ record: PaperRecord, context: RunContext) throws(SpillError) {
+        context.countIn()
+        let seq = count
+        count += 1
+        let bytes = record.jsonBytes()
+        try withBytes(of: bytes) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
+        var key = Array(GroupKey.of(record, titleKey: PaperKey.normalizedTitle(record.title), canonical: bytes).utf8)
+        key.append(0)
+        appendBE(seq, to: &key)
+        var value: [UInt8] = []
+        value.reserveCapacity(PaperIdentity.encodedSize + 1 + MinHash.encodedSize + 64)
+        PaperIdentity(record).encode(into: &value)
+        if options.similarity != nil, let sig = MinHash.signature(title: record.title, abstract: record.abstract) {
+            value.append(1)
+            value.append(contentsOf: sig)
+        } else {
+            value.append(0)
+        }
+        appendShortString(record.arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
+        appendShortString(record.doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
+        try groups.add(key: key, value: value)
+    }
+
+    /// Writes the merged records, in order of first occurrence.
+    public func finish(context: RunContext, emit: ([UInt8]) -> Void) throws(SpillError) {
+        let mapping = TupleSorter<MemberTuple>(directory: directory, budget: budget)
+        let links = ByteSorter(directory: directory, budget: budget)
+        let bands = TupleSorter<BandTuple>(directory: directory, budget: budget)
+        let papers = SlotStore(slotSize: PaperSlot.size, directory: directory, budget: budget)
+        try splitGroups(mapping: mapping, links: links, bands: bands, papers: papers)
+        var resolver = LinkResolver()
+        try joinByIdentifier(links, papers: papers, resolver: &resolver)
+        if let threshold = options.similarity { try joinSimilar(bands, papers: papers, threshold: threshold, resolver: &resolver) }
+        crossGroupJoins = resolver.joins
+        papers.release()
+        try writePapers(mapping: mapping, resolver: &resolver, context: context, emit: emit)
+    }
+
+    // MARK: 2. split each group into papers
+
+    private func splitGroups(mapping: TupleSorter<MemberTuple>, links: ByteSorter, bands: TupleSorter<BandTuple>,
+                             papers: SlotStore) throws(SpillError) {
+        var clusterer = BlockClusterer()
+        var current: [UInt8] = []
+        var members: [GroupMember] = []
+        func flush() throws(SpillError) {
+            guard !members.isEmpty else { return }
+            clusterer.reset()
+            var firsts: [Int] = []
+            for (i, m) in members.enumerated() {
+                let (paper, kind) = clusterer.assign(m.identity)
+                if paper == firsts.count {
+                    firsts.append(i)
+                    if paper > 0 { try mapping.add(MemberTuple(seq: m.seq, paper: m.seq, kind: 0, rank: UInt32(paper))) }
+                } else {
+                    try mapping.add(MemberTuple(seq: m.seq, paper: members[firsts[paper]].seq, kind: kind.rawValue, rank: 0))
+                }
+                members[i].paper = paper
+            }
+            for (paper, first) in firsts.enumerated() {
+                try addLinks(of: members.filter { $0.paper == paper }, seq: members[first].seq,
+                             identity: clusterer.identities[paper], links: links, bands: bands, papers: papers)
+            }
+            members.removeAll(keepingCapacity: true)
+        }
+        while let (key, value) = try groups.next() {
+            let groupKey = UnsafeRawBufferPointer(rebasing: key[..<(key.count - 9)])
+            if !groupKey.elementsEqual(current) {
+                try flush()
+                current = Array(groupKey)
+            }
+            members.append(GroupMember(seq: readBE(key, at: key.count - 8), value: value))
+        }
+        try flush()
+        spilledRuns = groups.runsWritten
+    }
+
+    /// Records what can join this paper to papers of other groups.
+    private func addLinks(of members: [GroupMember], seq: UInt64, identity: PaperIdentity, links: ByteSorter,
+                          bands: TupleSorter<BandTuple>, papers: SlotStore) throws(SpillError) {
+        var arxivIDs: [String] = [], dois: [String] = []
+        for m in members {
+            if !m.arxiv.isEmpty, !arxivIDs.contains(m.arxiv) { arxivIDs.append(m.arxiv) }
+            if !m.doi.isEmpty, !dois.contains(m.doi) { dois.append(m.doi) }
+        }
+        let signature = options.similarity == nil ? nil : members.first(where: { $0.signature != nil })?.signature
+        guard !arxivIDs.isEmpty || !dois.isEmpty || signature != nil else { return }
+        let slot = try papers.append(PaperSlot.encode(seq: seq, identity: identity, signature: signature))
+        for (tag, ids) in [(UInt8(1), arxivIDs), (UInt8(2), dois)] {
+            for id in ids {
+                var key: [UInt8] = [tag]
+                key.append(contentsOf: id.utf8)
+                key.append(0)
+                appendBE(seq, to: &key)
+                var value: [UInt8] = []
+                appendLE(slot, to: &value)
+                try links.add(key: key, value: value)
+            }
+        }
+        if let signature {
+            let keys = signature.withUnsafeBytes { MinHash.bandKeys($0.baseAddress!) }
+            for k in keys { try bands.add(BandTuple(key: k, slot: slot)) }
+        }
+    }
+
+    // MARK: 3. join papers across groups
+
+    private func joinByIdentifier(_ links: ByteSorter, papers: SlotStore, resolver: inout LinkResolver) throws(SpillError) {
+        var current: [UInt8] = []
+        var first: (seq: UInt64, identity: PaperIdentity)?
+        while let (key, value) = try links.next() {
+            let linkKey = UnsafeRawBufferPointer(rebasing: key[..<(key.count - 8)])
+            let slot = value.loadUnaligned(as: UInt32.self).littleEndian
+            let (seq, identity) = try papers.withSlot(slot) { (PaperSlot.seq($0), PaperSlot.identity($0)) }
+            if !linkKey.elementsEqual(current) {
+                current = Array(linkKey)
+                first = (seq, identity)
+                continue
+            }
+            guard let f = first else { continue }
+            try resolver.join(f.seq, f.identity, seq, identity, kind: current[0] == 1 ? .arxivID : .doi)
+        }
+    }
+
+    private func joinSimilar(_ bands: TupleSorter<BandTuple>, papers: SlotStore, threshold: Double,
+                             resolver: inout LinkResolver) throws(SpillError) {
+        var currentKey: UInt64?
+        var window: [PaperSlot.Loaded] = []
+        while let t = try bands.next() {
+            if t.key != currentKey { currentKey = t.key; window.removeAll(keepingCapacity: true) }
+            let paper = try papers.withSlot(t.slot) { PaperSlot.Loaded($0) }
+            for other in window.reversed() {
+                try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar) { () throws(SpillError) -> Bool in
+                    MinHash.similarity(other.signature, paper.signature) >= threshold
+                }
+            }
+            window.append(paper)
+            if window.count > Deduper.bucketWindow { window.removeFirst() }
+        }
+    }
+
+    // MARK: 4. fold each paper's occurrences, in order of first occurrence
+
+    private func writePapers(mapping: TupleSorter<MemberTuple>, resolver: inout LinkResolver, context: RunContext,
+                             emit: ([UInt8]) -> Void) throws(SpillError) {
+        let ordered = ByteSorter(directory: directory, budget: budget)
+        var nextMember = try mapping.next()
+        var seq: UInt64 = 0
+        while let bytes = try log.next() {
+            var paper = seq, kind: UInt8 = 0, rank: UInt32 = 0
+            if let m = nextMember, m.seq == seq {
+                paper = m.paper; kind = m.kind; rank = m.rank
+                nextMember = try mapping.next()
+            }
+            let root = resolver.find(paper)
+            if root == seq { kind |= resolver.kinds(ofRoot: root).rawValue }
+            var key: [UInt8] = []
+            appendBE(root, to: &key)
+            appendBE(seq, to: &key)
+            var value: [UInt8] = [kind]
+            appendLE(rank, to: &value)
+            value.append(contentsOf: bytes)
+            try ordered.add(key: key, value: value)
+            seq += 1
+        }
+        spilledRuns += ordered.runsWritten
+        var currentPaper: UInt64?
+        var occurrences: [StoredOccurrence] = []
+        var rank = 0
+        func flush() throws(SpillError) {
+            guard !occurrences.isEmpty else { return }
+            emit(try ClusterOutput.line(occurrences, collisionRank: rank))
+            context.countOut()
+            context.countMerged(occurrences.count - 1)
+            occurrences.removeAll(keepingCapacity: true)
+        }
+        while let (key, value) = try ordered.next() {
+            let paper = readBE(key, at: 0)
+            if paper != currentPaper {
+                try flush()
+                currentPaper = paper
+                rank = Int(value.loadUnaligned(fromByteOffset: 1, as: UInt32.self).littleEndian)
+            }
+            occurrences.append(StoredOccurrence(bytes: Array(UnsafeRawBufferPointer(rebasing: value[5...])),
+                                                matchedBy: MatchKinds(rawValue: value[0])))
+        }
+        try flush()
     }
 }
 
-extension Deduper {
-    /// The key `sift-normalize --emit-key` writes: the record's strongest dedupe key, so that
-    /// every occurrence of one paper lands in one group (when its occurrences share that key).
-    public static func groupKey(of r: PaperRecord) -> String {
-        keys(of: r).first?.1 ?? "id:" + r.id
+// MARK: - stored tuples
+
+/// One occurrence of a group while the group is split.
+private struct GroupMember {
+    var seq: UInt64
+    var identity: PaperIdentity
+    var signature: [UInt8]?
+    var arxiv: String
+    var doi: String
+    var paper = 0
+
+    init(seq: UInt64, value: UnsafeRawBufferPointer) {
+        self.seq = seq
+        let p = value.baseAddress!
+        identity = PaperIdentity(decoding: p)
+        var at = PaperIdentity.encodedSize
+        if value[at] == 1 {
+            signature = Array(UnsafeRawBufferPointer(rebasing: value[(at + 1)..<(at + 1 + MinHash.encodedSize)]))
+            at += 1 + MinHash.encodedSize
+        } else {
+            at += 1
+        }
+        arxiv = readShortString(value, at: &at)
+        doi = readShortString(value, at: &at)
     }
+}
+
+/// Where an occurrence goes: the paper (first sequence number) it joined within its group, how
+/// it matched, and for a paper's first occurrence its rank among papers sharing the title key.
+struct MemberTuple: SortTuple {
+    var seq: UInt64 = 0
+    var paper: UInt64 = 0
+    var kind: UInt8 = 0
+    var rank: UInt32 = 0
+    static func < (a: MemberTuple, b: MemberTuple) -> Bool { a.seq < b.seq }
+    static func == (a: MemberTuple, b: MemberTuple) -> Bool { a.seq == b.seq && a.paper == b.paper && a.kind == b.kind && a.rank == b.rank }
+}
+
+/// A near-duplicate band key of a paper (its slot in the paper store).
+struct BandTuple: SortTuple {
+    var key: UInt64 = 0
+    var slot: UInt32 = 0
+    static func < (a: BandTuple, b: BandTuple) -> Bool { a.key != b.key ? a.key < b.key : a.slot < b.slot }
+}
+
+/// A paper that may be joined across groups: first sequence number, identity, signature.
+enum PaperSlot {
+    static let size = 8 + PaperIdentity.encodedSize + 1 + MinHash.encodedSize
+
+    static func encode(seq: UInt64, identity: PaperIdentity, signature: [UInt8]?) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        appendLE(seq, to: &out)
+        identity.encode(into: &out)
+        out.append(signature == nil ? 0 : 1)
+        out.append(contentsOf: signature ?? [UInt8](repeating: 0, count: MinHash.encodedSize))
+        return out
+    }
+
+    static func seq(_ p: UnsafeRawPointer) -> UInt64 { p.loadUnaligned(as: UInt64.self).littleEndian }
+    static func identity(_ p: UnsafeRawPointer) -> PaperIdentity { PaperIdentity(decoding: p + 8) }
+
+    struct Loaded {
+        var seq: UInt64
+        var identity: PaperIdentity
+        var signature: [UInt8]
+        init(_ p: UnsafeRawPointer) {
+            seq = PaperSlot.seq(p)
+            identity = PaperSlot.identity(p)
+            signature = Array(UnsafeRawBufferPointer(start: p + 8 + PaperIdentity.encodedSize + 1, count: MinHash.encodedSize))
+        }
+    }
+}
+
+private func appendShortString(_ s: String, to out: inout [UInt8]) {
+    let bytes = Array(s.utf8.prefix(Int(UInt16.max)))
+    appendLE(UInt16(bytes.count), to: &out)
+    out.append(contentsOf: bytes)
+}
+
+private func readShortString(_ b: UnsafeRawBufferPointer, at: inout Int) -> String {
+    let n = Int(b.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)
+    defer { at += 2 + n }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: b[(at + 2)..<(at + 2 + n)]), as: UTF8.self)
+}
+
+func readBE(_ b: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+    UInt64(bigEndian: b.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
 }

@@ -1,0 +1,133 @@
+/// Near-duplicate detection: a MinHash signature of the word 3-shingles of title + abstract, and
+/// LSH band keys so that candidates are found by sorting, never by comparing all pairs.
+///
+/// One-permutation hashing: each shingle's 64-bit hash picks one of 64 bins by its top 6 bits and
+/// competes for the bin's minimum with the rest; empty bins borrow from a pseudo-randomly probed
+/// full bin (optimal densification), so any two signatures agree in a bin with probability close
+/// to the Jaccard similarity of the shingle sets. Each bin keeps 16 bits of its minimum; a
+/// signature is the 64 bins as UInt16 little-endian (128 bytes).
+public enum MinHash {
+    public static let bins = 64
+    public static let bands = 16
+    public static let rowsPerBand = 4
+    /// Records whose abstract has fewer words take no part (too little text to compare safely).
+    public static let minimumAbstractWords = 20
+    /// Bytes of a signature in a spill file.
+    public static let encodedSize = 2 * bins
+
+    /// The signature of a record, or nil when its abstract is missing or too short.
+    public static func signature(title: String, abstract: String?) -> [UInt8]? {
+        guard let abstract else { return nil }
+        var state = ShingleState()
+        var t = title, a = abstract
+        t.withUTF8 { state.feed($0) }
+        state.endWord()
+        let titleWords = state.words
+        a.withUTF8 { state.feed($0) }
+        state.endWord()
+        guard state.words - titleWords >= minimumAbstractWords else { return nil }
+        return state.signature()
+    }
+
+    /// The estimated Jaccard similarity of two signatures: the share of bins that agree.
+    public static func similarity(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Double {
+        var same = 0
+        for i in 0..<bins where a.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)
+            == b.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self) { same += 1 }
+        return Double(same) / Double(bins)
+    }
+
+    public static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in similarity(pa.baseAddress!, pb.baseAddress!) } }
+    }
+
+    /// One 64-bit key per band (band number mixed in): two signatures share a key when they agree
+    /// on all the band's bins (or, rarely, by hash collision; candidates are verified).
+    public static func bandKeys(_ sig: UnsafeRawPointer) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(bands)
+        for band in 0..<bands {
+            var v = UInt64(band) &* 0x9E3779B97F4A7C15
+            for r in 0..<rowsPerBand {
+                let x = sig.loadUnaligned(fromByteOffset: 2 * (band * rowsPerBand + r), as: UInt16.self).littleEndian
+                v = mix64(v ^ (UInt64(x) << (16 * UInt64(r))))
+            }
+            keys.append(v)
+        }
+        return keys
+    }
+
+    /// The splitmix64 finaliser.
+    @inline(__always) static func mix64(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E3779B97F4A7C15
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Words (runs of ASCII letters and digits, lower-cased, or of non-ASCII bytes) → shingle hashes →
+/// bin minima.
+private struct ShingleState {
+    var minima = [UInt64](repeating: .max, count: MinHash.bins)
+    var words = 0
+    private var word: UInt64 = 0xcbf29ce484222325
+    private var inWord = false
+    private var previous1: UInt64 = 0
+    private var previous2: UInt64 = 0
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for var b in bytes {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                word = (word ^ UInt64(b)) &* 0x100000001b3
+                inWord = true
+            } else {
+                endWord()
+            }
+        }
+    }
+
+    mutating func endWord() {
+        guard inWord else { return }
+        inWord = false
+        let w = word
+        word = 0xcbf29ce484222325
+        words += 1
+        if words >= 3 {
+            let s = MinHash.mix64(previous2 &* 0x9E3779B97F4A7C15 ^ previous1 &* 0xC2B2AE3D27D4EB4F ^ w)
+            let bin = Int(s >> 58)
+            let rest = s & ((1 << 58) - 1)
+            if rest < minima[bin] { minima[bin] = rest }
+        }
+        previous2 = previous1
+        previous1 = w
+    }
+
+    func signature() -> [UInt8] {
+        var sig = [UInt16](repeating: 0, count: MinHash.bins)
+        var full: [Int] = []
+        for i in 0..<MinHash.bins where minima[i] != .max {
+            sig[i] = UInt16(truncatingIfNeeded: minima[i] >> 42)
+            full.append(i)
+        }
+        if !full.isEmpty, full.count < MinHash.bins { densify(&sig, full: full) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(MinHash.encodedSize)
+        for v in sig { appendLE(v, to: &bytes) }
+        return bytes
+    }
+
+    /// Fills each empty bin from a full bin chosen by a fixed pseudo-random probe sequence.
+    private func densify(_ sig: inout [UInt16], full: [Int]) {
+        for i in 0..<MinHash.bins where minima[i] == .max {
+            var attempt: UInt64 = 1
+            while true {
+                let j = Int(MinHash.mix64(UInt64(i) << 32 | attempt) % UInt64(MinHash.bins))
+                if minima[j] != .max { sig[i] = sig[j]; break }
+                attempt += 1
+                if attempt > 256 { sig[i] = sig[full[0]]; break }
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/// Byte records in the order they were added, in memory until the budget asks for the memory back,
+/// then in a temporary file; read once, front to back (memory is given back as reading passes it).
+///
+/// Layout: length (UInt32 little-endian), bytes.
+final class RecordLog: Spillable {
+    private let directory: SpillDirectory
+    private let budget: MemoryBudget
+    private let arena = ChunkArena()
+    private var file: SpillFile?
+    private var reading = false
+    // Reading state.
+    private var reader: SpillReader?
+    private var chunk = 0
+    private var offset = 0
+    private var pending = 0
+
+    init(directory: SpillDirectory, budget: MemoryBudget) {
+        self.directory = directory
+        self.budget = budget
+        budget.register(self)
+    }
+
+    var memoryInUse: Int { arena.bytesInUse }
+    var canSpill: Bool { !reading && arena.bytesInUse > 0 }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(SpillError) {
+        let length = UInt32(bytes.count).littleEndian
+        if let file {
+            try withBytes(ofValue: length) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file.append(p) }
+            try file.append(bytes)
+            return
+        }
+        let (_, p) = arena.allocate(4 + bytes.count)
+        p.storeBytes(of: length, as: UInt32.self)
+        if bytes.count > 0 { (p + 4).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        try budget.enforce()
+    }
+
+    /// Moves everything to a temporary file; later records are appended there.
+    func spill() throws(SpillError) {
+        guard file == nil else { return }
+        let f = try directory.createFile()
+        for c in arena.chunks.indices {
+            try f.append(UnsafeRawBufferPointer(start: arena.chunks[c], count: arena.chunkUsed[c]))
+        }
+        arena.removeAll()
+        file = f
+    }
+
+    /// The next record, or nil at the end. The buffer stays valid until the next call.
+    func next() throws(SpillError) -> UnsafeRawBufferPointer? {
+        if !reading {
+            reading = true
+            if let file {
+                try file.finishWriting()
+                reader = SpillReader(file)
+            }
+        }
+        if let reader {
+            reader.consume(pending)
+            pending = 0
+            guard let h = try reader.peek(4) else { return nil }
+            let n = Int(h.loadUnaligned(as: UInt32.self).littleEndian)
+            guard let p = try reader.peek(4 + n) else { throw SpillError("a temporary file ended early") }
+            pending = 4 + n
+            return UnsafeRawBufferPointer(start: p + 4, count: n)
+        }
+        while chunk < arena.chunks.count, offset >= arena.chunkUsed[chunk] {
+            arena.release(chunk: chunk)
+            chunk += 1
+            offset = 0
+        }
+        guard chunk < arena.chunks.count else { return nil }
+        let p = arena.chunks[chunk] + offset
+        let n = Int(p.loadUnaligned(as: UInt32.self).littleEndian)
+        offset += 4 + n
+        return UnsafeRawBufferPointer(start: p + 4, count: n)
+    }
+}
+
+/// Fixed-size slots numbered in the order they were added, read back by number; in memory until
+/// the budget asks for the memory back, then in a temporary file.
+final class SlotStore: Spillable {
+    let slotSize: Int
+    private let directory: SpillDirectory
+    private let budget: MemoryBudget
+    private let arena = ChunkArena()
+    private var file: SpillFile?
+    private let readBuffer: UnsafeMutableRawPointer
+    private var slotsPerChunk: Int { ChunkArena.chunkSize / slotSize }
+    private(set) var count = 0
+
+    init(slotSize: Int, directory: SpillDirectory, budget: MemoryBudget) {
+        self.slotSize = slotSize
+        self.directory = directory
+        self.budget = budget
+        readBuffer = .allocate(byteCount: slotSize, alignment: 16)
+        budget.register(self)
+    }
+
+    deinit { readBuffer.deallocate() }
+
+    var memoryInUse: Int { arena.bytesInUse }
+    var canSpill: Bool { arena.bytesInUse > 0 }
+
+    /// Stores a slot (exactly `slotSize` bytes) and returns its number.
+    func append(_ bytes: [UInt8]) throws(SpillError) -> UInt32 {
+        precondition(bytes.count == slotSize)
+        if let file {
+            try file.append(bytes)
+        } else {
+            let (_, p) = arena.allocate(slotSize)
+            bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: slotSize) }
+            try budget.enforce()
+        }
+        count += 1
+        return UInt32(count - 1)
+    }
+
+    func spill() throws(SpillError) {
+        guard file == nil else { return }
+        let f = try directory.createFile()
+        for c in arena.chunks.indices {
+            try f.append(UnsafeRawBufferPointer(start: arena.chunks[c], count: arena.chunkUsed[c]))
+        }
+        arena.removeAll()
+        file = f
+    }
+
+    /// Frees the memory and the file (the store is empty afterwards).
+    func release() {
+        arena.removeAll()
+        file = nil
+        count = 0
+    }
+
+    /// Calls `body` with slot `number`'s bytes.
+    func withSlot<R>(_ number: UInt32, _ body: (UnsafeRawPointer) -> R) throws(SpillError) -> R {
+        let n = Int(number)
+        if let file {
+            try file.finishWriting()
+            let got = try file.read(into: readBuffer, count: slotSize, at: n * slotSize)
+            guard got == slotSize else { throw SpillError("a temporary file ended early") }
+            return body(UnsafeRawPointer(readBuffer))
+        }
+        return body(UnsafeRawPointer(arena.chunks[n / slotsPerChunk] + (n % slotsPerChunk) * slotSize))
+    }
+}
