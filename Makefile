@@ -27,8 +27,8 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
-.PHONY: help run test eval eval-check check-piped check-schemas check-report check-install deps build clean golden \
-        completions man install uninstall
+.PHONY: help run test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
+        clean golden completions man install uninstall bench-dedupe
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -40,7 +40,7 @@ run: deps build ## Run the five stages over corpus/ into out/papers.jsonl, and t
 test: deps ## Build and run the whole test suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@$(MAKE) --no-print-directory check-piped eval-check check-schemas check-report check-install
+	@$(MAKE) --no-print-directory check-piped check-keyed eval-check check-schemas check-report check-install
 
 eval: run ## Score out/papers.jsonl against the seed gold
 	python3 tools/score.py --gold $(GOLD) $(OUT)/papers.jsonl
@@ -59,6 +59,12 @@ check-piped: run ## Check that the README's pipe and `sift run` give byte-identi
 	cmp $(OUT)/papers.jsonl $(OUT)/papers.piped.jsonl
 	cmp $(OUT)/papers.jsonl $(OUT)/papers.fused.jsonl
 	@echo "piped, fused and make run outputs are byte-identical"
+
+check-keyed: run ## Check that keyed (reducer) mode on key-sorted input gives the same records as make run
+	cat $(EXTRACTED) | $(BIN)/sift-normalize --emit-key | LC_ALL=C sort -t$$'\t' -k1,1 -s \
+	  | $(BIN)/sift-dedupe --keyed | LC_ALL=C sort > $(OUT)/papers.keyed.sorted.jsonl
+	LC_ALL=C sort $(OUT)/papers.jsonl | cmp - $(OUT)/papers.keyed.sorted.jsonl
+	@echo "keyed mode gives the same records as make run"
 
 deps: ## Install the system libraries (as root), or say what to install
 	@if ! pkg-config --exists libpcre2-8 libxml-2.0 2>/dev/null; then \
@@ -121,6 +127,9 @@ check-report: run ## Check the report's figures against an independent count (co
 	python3 tools/check_report.py $(REAL_GOLDEN)/all.papers.jsonl $(OUT)/report.real.md $(OUT)/report.real.html
 	$(BIN)/sift report Tests/Fixtures/report/varied.papers.jsonl --top 3 --html $(OUT)/report.varied.html > $(OUT)/report.varied.md
 	python3 tools/check_report.py --top 3 Tests/Fixtures/report/varied.papers.jsonl $(OUT)/report.varied.md $(OUT)/report.varied.html
+
+bench-dedupe: build ## Dedupe benchmark: 2M generated records, ~30 % duplicates, --max-memory 256MB (RECORDS=, BUDGET=)
+	bench/dedupe-bench.sh
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
 	$(BIN)/sift run $(CORPUS) > Tests/Fixtures/golden/seeds.papers.jsonl

@@ -219,6 +219,9 @@ public struct DedupeCommand: ParsableCommand {
                     try deduper.add(record, context: context)
                 }
                 try deduper.finish(context: context) { output.writeLine($0) }
+                if common.stats {
+                    FileHandleStderr.write("sift-dedupe: \(deduper.crossGroupJoins) papers joined across title keys, \(deduper.spilledRuns) sorted runs spilled\n")
+                }
             }
         } catch let e as SpillError {
             throw StageFailure(code: .ioError, message: e.description)

@@ -185,16 +185,26 @@ public final class Deduper {
     private func joinSimilar(_ bands: TupleSorter<BandTuple>, papers: SlotStore, threshold: Double,
                              resolver: inout LinkResolver) throws(SpillError) {
         var currentKey: UInt64?
-        var window: [PaperSlot.Loaded] = []
+        // The bucket's last papers; a paper's slot is read only once a second paper shares the key.
+        var window: [(slot: UInt32, paper: PaperSlot.Loaded?)] = []
         while let t = try bands.next() {
-            if t.key != currentKey { currentKey = t.key; window.removeAll(keepingCapacity: true) }
+            if t.key != currentKey {
+                currentKey = t.key
+                window.removeAll(keepingCapacity: true)
+                window.append((t.slot, nil))
+                continue
+            }
+            for i in window.indices where window[i].paper == nil {
+                window[i].paper = try papers.withSlot(window[i].slot) { PaperSlot.Loaded($0) }
+            }
             let paper = try papers.withSlot(t.slot) { PaperSlot.Loaded($0) }
-            for other in window.reversed() {
+            for (_, other) in window.reversed() {
+                guard let other else { continue }
                 try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar) { () throws(SpillError) -> Bool in
                     MinHash.similarity(other.signature, paper.signature) >= threshold
                 }
             }
-            window.append(paper)
+            window.append((t.slot, paper))
             if window.count > Deduper.bucketWindow { window.removeFirst() }
         }
     }

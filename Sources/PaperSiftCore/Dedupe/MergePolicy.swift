@@ -50,7 +50,8 @@ public struct PaperMerger {
         scalar(.org, "org", \.org, other.org, a) { $0.jsonValue }
         scalar(.published, "published", \.published, other.published, a) { .string($0) }
         scalar(.upvotes, "upvotes", \.upvotes, other.upvotes, a) { .int($0) }
-        scalar(.doi, "doi", \.doi, other.doi, a) { .string($0) }
+        let sameDOI = other.doi.map(PaperIdentity.bareDOI) == record.doi.map(PaperIdentity.bareDOI)
+        scalar(.doi, "doi", \.doi, sameDOI ? nil : other.doi, a) { .string($0) }
         scalar(.firstAuthor, nil, \.firstAuthor, other.firstAuthor, a) { .string($0) }
         if record.arxivID == nil, let id = other.arxivID {
             record.arxivID = id

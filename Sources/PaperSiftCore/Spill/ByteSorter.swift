@@ -31,14 +31,15 @@ final class ByteSorter: Spillable {
         budget.register(self)
     }
 
-    var memoryInUse: Int { arena.bytesInUse + slots.capacity * MemoryLayout<Slot>.stride }
+    /// The entries and their index, plus the half-size scratch buffer that sorting the index takes.
+    var memoryInUse: Int { arena.bytesInUse + slots.capacity * MemoryLayout<Slot>.stride * 3 / 2 }
     var canSpill: Bool { !reading && !slots.isEmpty }
     /// Runs written so far (for tests and statistics).
     private(set) var runsWritten = 0
 
     func add(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws(SpillError) {
         if slots.count == slots.capacity, !slots.isEmpty,
-           !budget.allows(extra: slots.count * MemoryLayout<Slot>.stride) {
+           !budget.allows(extra: slots.count * MemoryLayout<Slot>.stride * 3 / 2) {
             try spill()
         }
         let size = 8 + key.count + value.count

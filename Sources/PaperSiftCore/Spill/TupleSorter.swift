@@ -23,11 +23,12 @@ final class TupleSorter<T: SortTuple>: Spillable {
         budget.register(self)
     }
 
-    var memoryInUse: Int { items.capacity * MemoryLayout<T>.stride }
+    /// The array, plus the half-size scratch buffer that sorting it takes.
+    var memoryInUse: Int { items.capacity * MemoryLayout<T>.stride * 3 / 2 }
     var canSpill: Bool { !reading && !items.isEmpty }
 
     func add(_ value: T) throws(SpillError) {
-        if items.count == items.capacity, !items.isEmpty, !budget.allows(extra: items.count * MemoryLayout<T>.stride) {
+        if items.count == items.capacity, !items.isEmpty, !budget.allows(extra: items.count * MemoryLayout<T>.stride * 3 / 2) {
             try spill()
         }
         items.append(value)
