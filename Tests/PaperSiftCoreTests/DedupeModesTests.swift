@@ -66,8 +66,10 @@ import PaperSiftCore
 
     @Test func keyedModeOnSortedInputGivesTheSameRecordsAsTheDefaultMode() throws {
         let corpus = try Dedupe.normalized(Fixtures.corpus)
+        let real = try Dedupe.normalized(Fixtures.realSamples.map(Fixtures.real))
         let constructed = DedupeModesTests.syntheticOccurrences().filter { !$0.title.hasSuffix("(typo fixd)") }
-        for records in [corpus, constructed] {
+        #expect(try Dedupe.run(real).count < real.count, "the real samples hold duplicates")
+        for records in [corpus, real, constructed] {
             let expected = try Dedupe.run(records).sorted()
             for seed: UInt64 in [1, 2, 3] {
                 #expect(try Dedupe.runKeyed(records, seed: seed).sorted() == expected, "seed \(seed)")

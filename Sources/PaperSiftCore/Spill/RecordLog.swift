@@ -59,7 +59,11 @@ final class RecordLog: Spillable {
         if let reader {
             reader.consume(pending)
             pending = 0
-            guard let h = try reader.peek(4) else { return nil }
+            guard let h = try reader.peek(4) else {
+                self.reader = nil
+                file = nil
+                return nil
+            }
             let n = Int(h.loadUnaligned(as: UInt32.self).littleEndian)
             guard let p = try reader.peek(4 + n) else { throw SpillError("a temporary file ended early") }
             pending = 4 + n
