@@ -150,11 +150,3 @@ public struct MatchKinds: OptionSet, Sendable, Hashable {
 
     public var names: [String] { MatchKinds.names.compactMap { contains($0.0) ? $0.1 : nil } }
 }
-
-@inline(__always) func appendLE<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
-    withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-}
-
-@inline(__always) func appendBE<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
-    withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
-}
