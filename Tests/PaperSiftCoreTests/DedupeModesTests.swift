@@ -44,7 +44,7 @@ import PaperSiftCore
         let records = DedupeModesTests.syntheticOccurrences()
         let (inMemory, memoryRun) = try Dedupe.runWithDeduper(records)
         #expect(memoryRun.spilledRuns == 0)
-        for budget in [64 << 10, 200 << 10] {
+        for budget in [6 << 10, 64 << 10, 200 << 10] {
             let (spilled, spillRun) = try Dedupe.runWithDeduper(records, options: Deduper.Options(maxMemory: budget))
             #expect(spillRun.spilledRuns > 0, "budget \(budget) should spill")
             #expect(spilled == inMemory, "budget \(budget)")

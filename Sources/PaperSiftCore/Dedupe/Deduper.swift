@@ -39,7 +39,7 @@ public final class Deduper {
     private let log: RecordLog
     private let groups: ByteSorter
     private var count: UInt64 = 0
-    /// Statistics of the last run (for `--stats` and tests).
+    /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
 
@@ -94,6 +94,7 @@ public final class Deduper {
         crossGroupJoins = resolver.joins
         papers.release()
         try writePapers(mapping: mapping, resolver: &resolver, context: context, emit: emit)
+        spilledRuns += groups.runsWritten + links.runsWritten + bands.runsWritten + mapping.runsWritten
     }
 
     // MARK: 2. split each group into papers
@@ -132,7 +133,6 @@ public final class Deduper {
             members.append(GroupMember(seq: readBE(key, at: key.count - 8), value: value))
         }
         try flush()
-        spilledRuns = groups.runsWritten
     }
 
     /// Records what can join this paper to papers of other groups.

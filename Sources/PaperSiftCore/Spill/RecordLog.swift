@@ -24,14 +24,15 @@ final class RecordLog: Spillable {
     var canSpill: Bool { !reading && arena.bytesInUse > 0 }
 
     func append(_ bytes: UnsafeRawBufferPointer) throws(SpillError) {
-        let length = UInt32(bytes.count).littleEndian
         if let file {
-            try withBytes(ofValue: length) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file.append(p) }
+            var length: [UInt8] = []
+            appendLE(UInt32(bytes.count), to: &length)
+            try file.append(length)
             try file.append(bytes)
             return
         }
         let (_, p) = arena.allocate(4 + bytes.count)
-        p.storeBytes(of: length, as: UInt32.self)
+        p.storeBytes(of: UInt32(bytes.count).littleEndian, as: UInt32.self)
         if bytes.count > 0 { (p + 4).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
         try budget.enforce()
     }

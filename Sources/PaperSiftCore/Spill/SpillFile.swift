@@ -154,12 +154,3 @@ func withBytes<T, R>(of array: [T], _ body: (UnsafeRawBufferPointer) throws(Spil
     array.withUnsafeBytes { p in result = Result { () throws(SpillError) -> R in try body(p) } }
     return try result!.get()
 }
-
-/// `withUnsafeBytes(of:)` over a value, with typed throws.
-@inline(__always)
-func withBytes<T, R>(ofValue value: T, _ body: (UnsafeRawBufferPointer) throws(SpillError) -> R) throws(SpillError) -> R {
-    var copy = value
-    var result: Result<R, SpillError>?
-    withUnsafeBytes(of: &copy) { p in result = Result { () throws(SpillError) -> R in try body(p) } }
-    return try result!.get()
-}

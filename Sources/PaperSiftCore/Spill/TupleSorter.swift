@@ -26,6 +26,8 @@ final class TupleSorter<T: SortTuple>: Spillable {
     /// The array, plus the half-size scratch buffer that sorting it takes.
     var memoryInUse: Int { items.capacity * MemoryLayout<T>.stride * 3 / 2 }
     var canSpill: Bool { !reading && !items.isEmpty }
+    /// Runs written so far (for tests and statistics).
+    private(set) var runsWritten = 0
 
     func add(_ value: T) throws(SpillError) {
         if items.count == items.capacity, !items.isEmpty, !budget.allows(extra: items.count * MemoryLayout<T>.stride * 3 / 2) {
@@ -42,6 +44,7 @@ final class TupleSorter<T: SortTuple>: Spillable {
         try withBytes(of: items) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file.append(p) }
         try file.finishWriting()
         items = []
+        runsWritten += 1
         try runs.add(file) { (files: [SpillFile]) throws(SpillError) in try self.merge(files) }
     }
 
@@ -82,10 +85,18 @@ final class TupleSorter<T: SortTuple>: Spillable {
             if try c.advance() { heap.push(c) }
         }
         let out = try directory.createFile()
+        // Written in batches of whole array elements: a run holds values at their stride.
+        var batch: [T] = []
+        batch.reserveCapacity(4096)
         while let c = heap.top {
-            try withBytes(ofValue: c.current) { (p: UnsafeRawBufferPointer) throws(SpillError) in try out.append(p) }
+            batch.append(c.current)
+            if batch.count == 4096 {
+                try withBytes(of: batch) { (p: UnsafeRawBufferPointer) throws(SpillError) in try out.append(p) }
+                batch.removeAll(keepingCapacity: true)
+            }
             if try c.advance() { heap.topChanged() } else { heap.removeTop() }
         }
+        try withBytes(of: batch) { (p: UnsafeRawBufferPointer) throws(SpillError) in try out.append(p) }
         try out.finishWriting()
         return out
     }
