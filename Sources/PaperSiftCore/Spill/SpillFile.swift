@@ -131,7 +131,7 @@ final class SpillReader {
             end -= start
             start = 0
         } else if start > 0 {
-            (buffer).copyMemory(from: buffer + start, byteCount: end - start)
+            memmove(buffer, buffer + start, end - start)
             end -= start
             start = 0
         }
