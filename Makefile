@@ -28,7 +28,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
 .PHONY: help run test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
-        clean golden completions man install uninstall bench-dedupe
+        clean golden completions man install uninstall bench-dedupe spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -88,7 +88,9 @@ $(OUT)/stages:
 	mkdir -p $@
 
 # One intermediate file per input file and stage, so `make -j2 run` works and unchanged inputs are not redone.
-$(OUT)/stages/%.clean.jsonl: corpus/% $(BIN)/sift-clean $(RULE_FILES) | $(OUT)/stages
+# The input of out/stages/NAME.clean.jsonl is the CORPUS entry named NAME (`make run CORPUS="a/x b/y"`).
+.SECONDEXPANSION:
+$(OUT)/stages/%.clean.jsonl: $$(foreach f,$$(CORPUS),$$(if $$(filter $$*,$$(notdir $$f)),$$f)) $(BIN)/sift-clean $(RULE_FILES) | $(OUT)/stages
 	$(BIN)/sift-clean $< > $@.tmp && mv $@.tmp $@
 $(OUT)/stages/%.segment.jsonl: $(OUT)/stages/%.clean.jsonl $(BIN)/sift-segment
 	$(BIN)/sift-segment $< > $@.tmp && mv $@.tmp $@
@@ -193,6 +195,28 @@ uninstall: ## Remove what make install put under PREFIX
 
 check-install: run ## Install into a temporary PREFIX and run the installed binaries from there
 	tools/check-install.sh $(MAKE)
+
+# Spark (dist/spark/README.md): PySpark in .venv/, Java 17+ from apt when missing.
+VENV         := .venv
+SPARK_SUBMIT := SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python $(VENV)/bin/spark-submit --master 'local[2]' \
+                --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
+                --driver-java-options -Dlog4j2.configurationFile=file:$(CURDIR)/dist/spark/log4j2.properties
+SPARK_TEST_INPUTS := $(CORPUS) $(sort $(shell find Tests/Fixtures/real -type f ! -name '*.md' 2>/dev/null))
+
+spark-deps: ## Install a Java 17+ runtime (apt, as root) and PySpark into .venv/ when missing
+	@dist/spark/install-deps.sh $(VENV) dist/spark/requirements.txt
+
+spark-run: build spark-deps ## Run the pipeline on Spark (local[2]) over corpus/ into out/spark/ (+ papers.jsonl sorted by id)
+	$(SPARK_SUBMIT) dist/spark/papersift_spark.py --overwrite --bin $(CURDIR)/$(BIN) --rules $(CURDIR)/rules \
+	  --output $(OUT)/spark --sorted $(OUT)/spark/papers.jsonl $(CORPUS)
+	@echo "wrote $(OUT)/spark/papers/ and $(OUT)/spark/papers.jsonl ($$(wc -l < $(OUT)/spark/papers.jsonl) records)"
+
+spark-test: build spark-deps ## Check Spark and the Hadoop Streaming scripts against make run (corpus/ + real samples)
+	dist/spark/spark-test.sh $(OUT)/spark-test $(SPARK_TEST_INPUTS)
+
+spark-bundle: deps ## Archive for cluster executors (out/papersift-spark.tar.gz): static-stdlib binaries, their libraries, rules/, scripts
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	dist/spark/make-bundle.sh .build-static/release rules $(OUT)/papersift-spark.tar.gz
 
 clean: ## Remove build products and outputs
 	rm -rf .build $(OUT)
