@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Packs what the executors of a cluster need into one archive for spark-submit --archives (or
 # Hadoop Streaming -archives):
-#   papersift/bin/sift-*       the five stages from BUILD_DIR (build them with
+#   papersift/bin/sift-*       the five stages from BUILD_DIR, stripped (build them with
 #                              swift build -c release --static-swift-stdlib: no Swift on executors)
 #   papersift/lib/*.so*        the shared libraries they load beyond the C/C++ runtime
 #                              (libpcre2-8, libxml2 and its ICU, zlib, lzma), found with ldd;
 #                              sift-map.sh and sift-reduce.sh put bin/../lib on LD_LIBRARY_PATH
 #   papersift/rules/           the rules directory
 #   papersift/sift-map.sh, papersift/sift-reduce.sh
-# usage: make-bundle.sh BUILD_DIR RULES_DIR ARCHIVE.tar.gz   (run from the repository root)
+# usage: make-bundle.sh BUILD_DIR RULES_DIR ARCHIVE.tar.gz
 set -euo pipefail
 if [ $# -ne 3 ]; then echo "usage: make-bundle.sh BUILD_DIR RULES_DIR ARCHIVE.tar.gz" >&2; exit 2; fi
 build=$1 rules=$2 archive=$3
@@ -18,6 +18,7 @@ staging=$(mktemp -d); trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/papersift/bin" "$staging/papersift/lib"
 
 for s in $stages; do cp "$build/$s" "$staging/papersift/bin/"; done
+if command -v strip >/dev/null; then strip "$staging/papersift/bin/"*; fi   # symbols: a fifth of the size
 cp -R "$rules" "$staging/papersift/rules"
 cp "$here/sift-map.sh" "$here/sift-reduce.sh" "$staging/papersift/"
 

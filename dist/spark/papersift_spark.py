@@ -187,7 +187,9 @@ def run(args) -> int:
     started = time.monotonic()
     sc = SparkContext.getOrCreate()
     sc.setLogLevel("WARN")
-    sc.addPyFile(os.path.join(HERE, "papersift_envelope.py"))
+    envelope_module = os.path.join(HERE, "papersift_envelope.py")
+    if os.path.exists(envelope_module):  # else it came with --py-files (cluster deploy mode)
+        sc.addPyFile(envelope_module)
     import papersift_envelope as env
 
     fs = HadoopFS(sc)
