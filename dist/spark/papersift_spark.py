@@ -17,7 +17,7 @@ Data flow:
      records, and with --sorted FILE one local file of all papers sorted by id.
 
 Exit status: 0; 1 when records were rejected (written to OUTPUT/rejects, as the stages' exit 1);
-2 usage error; 3 an input could not be read.
+2 usage error; 3 an input could not be read, or the job failed (a stage exited with status 2 or 3).
 """
 
 import argparse
@@ -250,7 +250,18 @@ def run(args) -> int:
 
 
 def main(argv) -> int:
-    return run(parse_args(argv))
+    args = parse_args(argv)
+    from py4j.protocol import Py4JJavaError
+    try:
+        return run(args)
+    except Py4JJavaError as e:
+        # A task failed for good, e.g. a stage exited with status 2 or 3: say which, not the JVM stack.
+        text = str(e)
+        causes = sorted({line.strip() for line in text.splitlines() if "PIPE_FUNCTION_EXITED" in line})
+        print("papersift_spark.py: the Spark job failed: " + ("; ".join(causes) or text.splitlines()[0]),
+              file=sys.stderr)
+        print("papersift_spark.py: the stages' messages are in the executors' standard error", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$venv/bin/python" "$venv/bin/spark-subm
   --conf spark.ui.showConsoleProgress=false --driver-java-options "-Dlog4j2.configurationFile=file:$spark/log4j2.properties" \
   "$spark/papersift_spark.py" --bin "$bin" --rules "$rules" --output "$out/spark" \
   --map-partitions 4 --reduce-partitions 3 --placement "$out/placement.tsv" --sorted "$out/spark.sorted.jsonl" \
-  "$@" 2> "$out/spark.log" || {
+  "$@" > "$out/spark.log" 2>&1 || {
     echo "FAIL the Spark run (full log: $out/spark.log):" >&2
     grep -E '^(sift-|papersift)|PIPE_FUNCTION_EXITED|^[A-Za-z.]*Error' "$out/spark.log" | sort -u | head -20 >&2
     exit 1; }
