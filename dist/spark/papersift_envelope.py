@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """papersift envelopes: input files as JSON Lines units for `sift-clean --format envelope`.
 
-An envelope is one line `{"file": NAME, "line": N, "text": CONTENT}`. A JSON Lines input (its
-first non-blank byte is `{`, the same test as `sift-clean`'s format sniffing) gives one envelope
-per non-blank line, with that line's 1-based number; every other input (text dump, HTML, XML,
-a JSON array) gives one envelope with line 1 holding the whole document. NAME is the last path
-component, as `sift-clean` names its inputs, so provenance survives the pipe.
+An envelope is one line `{"file": NAME, "line": N, "text": CONTENT}`. Inputs are told apart as
+`sift-clean` sniffs them (first non-blank byte, after a byte order mark):
+  - `{` and a first key `file`, `line` or `text`: already envelopes, passed on line by line;
+  - `{` otherwise: JSON Lines (the arXiv snapshot), one envelope per non-blank line, with that
+    line's 1-based number;
+  - anything else (text dump, HTML, XML, a JSON array): one envelope, line 1, the whole document.
+NAME is the last path component, as `sift-clean` names its inputs, so provenance survives the pipe.
 
 The Spark driver imports this module (and ships it to the executors). Run as a program it
 writes the envelopes of the files named on its command line to standard output: the input of
@@ -14,18 +16,23 @@ a Hadoop Streaming job, or of the local emulation
 """
 
 import json
+import re
 import sys
 
 SNIFF_BYTES = 4096
 BOM = "\ufeff"
+WHOLE, JSON_LINES, ENVELOPES = "whole", "json-lines", "envelopes"
+ENVELOPE_START = re.compile(rb'\{[ \t\r\n]*"(file|line|text)"')
 
 
-def is_json_lines(head: bytes) -> bool:
-    """True when a document starting with `head` is JSON Lines (first non-blank byte `{`)."""
+def kind_of(head: bytes) -> str:
+    """How a document starting with `head` (its first SNIFF_BYTES bytes) is cut into envelopes."""
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     stripped = head[:SNIFF_BYTES].lstrip(b" \t\r\n")
-    return stripped.startswith(b"{")
+    if not stripped.startswith(b"{"):
+        return WHOLE
+    return ENVELOPES if ENVELOPE_START.match(stripped) else JSON_LINES
 
 
 def file_name(path: str) -> str:
@@ -49,28 +56,41 @@ def whole_document(name: str, data: bytes) -> str:
     return envelope(name, 1, text[1:] if text.startswith(BOM) else text)
 
 
-def json_lines_record(name: str, number: int, text: str) -> str | None:
-    """The envelope of line `number` (1-based) of a JSON Lines file; None for a blank line."""
+def line_text(number: int, text: str) -> str | None:
+    """Line `number` (1-based) of a JSON Lines file as `sift-clean` reads it; None when blank."""
     if number == 1 and text.startswith(BOM):
         text = text[1:]
     text = text.rstrip("\r")
-    if not text.strip(" \t\r"):
-        return None
-    return envelope(name, number, text)
+    return text if text.strip(" \t\r") else None
+
+
+def json_lines_record(name: str, number: int, text: str) -> str | None:
+    """The envelope of line `number` of a JSON Lines file; None for a blank line."""
+    text = line_text(number, text)
+    return None if text is None else envelope(name, number, text)
+
+
+def unit_of_envelope(text: str) -> tuple[str, int]:
+    """(file, line) an envelope names; ("", 0) when it does not parse (sift-clean rejects it)."""
+    try:
+        value = json.loads(text)
+        return file_name(str(value["file"])), int(value["line"])
+    except (ValueError, KeyError, TypeError):
+        return "", 0
 
 
 def envelopes_of_file(path: str):
     """Every envelope of one local file, in order."""
     with open(path, "rb") as f:
-        if not is_json_lines(f.read(SNIFF_BYTES)):
-            f.seek(0)
+        kind = kind_of(f.read(SNIFF_BYTES))
+        f.seek(0)
+        if kind == WHOLE:
             yield whole_document(file_name(path), f.read())
             return
-        f.seek(0)
         for number, raw in enumerate(f, start=1):
-            unit = json_lines_record(file_name(path), number, decode(raw.rstrip(b"\n")))
-            if unit is not None:
-                yield unit
+            text = line_text(number, decode(raw.rstrip(b"\n")))
+            if text is not None:
+                yield text if kind == ENVELOPES else envelope(file_name(path), number, text)
 
 
 def main(argv: list[str]) -> int:

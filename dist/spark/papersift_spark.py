@@ -7,7 +7,7 @@
 Data flow:
   1. inputs → envelopes (papersift_envelope.py): a whole document per text/HTML/XML/JSON-array
      file (binaryFiles), one envelope per line of a JSON Lines file (textFile + zipWithIndex,
-     so each record keeps its line number);
+     so each record keeps its line number); files of envelopes pass as they are;
   2. map: every partition piped through sift-map.sh
      (sift-clean --format envelope | sift-segment | sift-extract | sift-normalize --emit-key);
   3. shuffle: "key<TAB>record" pairs partitioned by a stable hash of the paper key (CRC-32),
@@ -136,11 +136,12 @@ class HadoopFS:
         return self._fs(path).exists(path)
 
 
-def input_units(sc, whole_files, line_files, map_partitions):
-    """The envelopes of all inputs as one RDD of (kind, file, line, envelope)."""
+def input_units(sc, files_by_kind, map_partitions):
+    """The envelopes of all inputs as one RDD of (placement kind, file, line, envelope)."""
     import papersift_envelope as env
 
     rdds = []
+    whole_files = files_by_kind[env.WHOLE]
     if whole_files:
         docs = sc.binaryFiles(",".join(whole_files), minPartitions=map_partitions)
         if map_partitions:
@@ -151,13 +152,20 @@ def input_units(sc, whole_files, line_files, map_partitions):
                         .values())
         rdds.append(docs.map(lambda pd: ("whole", env.file_name(pd[0]), 1,
                                          env.whole_document(env.file_name(pd[0]), pd[1]))))
-    for path in line_files:
+    for path in files_by_kind[env.JSON_LINES]:
         name = env.file_name(path)
         lines = sc.textFile(path, minPartitions=map_partitions)
         units = (lines.zipWithIndex()
                       .map(lambda li, name=name: (name, li[1] + 1, env.json_lines_record(name, li[1] + 1, li[0])))
                       .filter(lambda u: u[2] is not None)
                       .map(lambda u: ("line", u[0], u[1], u[2])))
+        rdds.append(units)
+    for path in files_by_kind[env.ENVELOPES]:
+        # Already envelopes: passed on as they are; placement by the file and line they name.
+        units = (sc.textFile(path, minPartitions=map_partitions)
+                   .filter(lambda text: text.strip(" \t\r"))
+                   .map(lambda text: (env.unit_of_envelope(text), text))
+                   .map(lambda u: ("whole" if u[0][1] == 1 else "line", u[0][0], u[0][1], u[1])))
         rdds.append(units)
     return sc.union(rdds)
 
@@ -198,8 +206,9 @@ def run(args) -> int:
     except FileNotFoundError as e:
         print(f"papersift_spark.py: {e}", file=sys.stderr)
         return 3
-    line_files = [f for f in files if env.is_json_lines(fs.head(f, env.SNIFF_BYTES))]
-    whole_files = [f for f in files if f not in set(line_files)]
+    files_by_kind = {env.WHOLE: [], env.JSON_LINES: [], env.ENVELOPES: []}
+    for f in files:
+        files_by_kind[env.kind_of(fs.head(f, env.SNIFF_BYTES))].append(f)
     if fs.exists(args.output):
         if not args.overwrite:
             print(f"papersift_spark.py: {args.output} exists (use --overwrite)", file=sys.stderr)
@@ -212,7 +221,7 @@ def run(args) -> int:
                 "TMPDIR": os.environ.get("TMPDIR", "/tmp")}
     reduce_partitions = args.reduce_partitions or sc.defaultParallelism
 
-    units = input_units(sc, whole_files, line_files, args.map_partitions)
+    units = input_units(sc, files_by_kind, args.map_partitions)
     if args.placement:
         units = units.persist(StorageLevel.MEMORY_AND_DISK)
         write_placement(units, args.placement)
@@ -239,7 +248,8 @@ def run(args) -> int:
         write_sorted(papers, args.sorted)
 
     counts = {
-        "inputs": len(files), "json_lines_inputs": len(line_files),
+        "inputs": len(files), "json_lines_inputs": len(files_by_kind[env.JSON_LINES]),
+        "envelope_inputs": len(files_by_kind[env.ENVELOPES]),
         "map_partitions": mapped.getNumPartitions(), "reduce_partitions": reduce_partitions,
         "occurrences": occurrences.count(), "papers": papers.count(), "rejected": rejected,
         "seconds": round(time.monotonic() - started, 1),

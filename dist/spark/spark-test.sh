@@ -13,6 +13,10 @@ if [ $# -lt 2 ]; then echo "usage: spark-test.sh OUT_DIR INPUT..." >&2; exit 2; 
 out=$1; shift
 bin=$PWD/.build/release rules=$PWD/rules venv=$PWD/.venv spark=$PWD/dist/spark
 rm -rf "$out"; mkdir -p "$out"
+# make run merges in input order, sift-dedupe --keyed in (file name, line) order: give make run
+# the inputs in file-name order, so that "first occurrence" means the same on both sides.
+mapfile -t inputs < <(for f in "$@"; do printf '%s\t%s\n' "${f##*/}" "$f"; done | LC_ALL=C sort | cut -f2)
+set -- "${inputs[@]}"
 
 now() { date +%s%N; }
 seconds() { echo "$(( ($2 - $1) / 1000000000 )).$(( ($2 - $1) / 100000000 % 10 ))"; }
