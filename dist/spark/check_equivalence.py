@@ -12,6 +12,8 @@ the proof that the keyed shuffle, not one partition's local dedupe, brought them
 Exit status: 0 all equal; 1 a difference or too few crossing merges; 2 usage error.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import sys

@@ -15,6 +15,8 @@ a Hadoop Streaming job, or of the local emulation
 `papersift_envelope.py FILES | sift-map.sh BIN RULES | sort -t$'\\t' -k1,1 -s | sift-reduce.sh BIN RULES`.
 """
 
+from __future__ import annotations
+
 import json
 import re
 import sys

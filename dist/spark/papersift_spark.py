@@ -20,6 +20,8 @@ Exit status: 0; 1 when records were rejected (written to OUTPUT/rejects, as the 
 2 usage error; 3 an input could not be read, or the job failed (a stage exited with status 2 or 3).
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import os
