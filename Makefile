@@ -201,7 +201,7 @@ VENV         := .venv
 SPARK_SUBMIT := SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python $(VENV)/bin/spark-submit --master 'local[2]' \
                 --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
                 --driver-java-options -Dlog4j2.configurationFile=file:$(CURDIR)/dist/spark/log4j2.properties
-SPARK_TEST_INPUTS := $(CORPUS) $(sort $(shell find Tests/Fixtures/real -type f ! -name '*.md' 2>/dev/null))
+SPARK_TEST_INPUTS := $(CORPUS) $(REAL_SAMPLES)
 
 spark-deps: ## Install a Java 17+ runtime (apt, as root) and PySpark into .venv/ when missing
 	@dist/spark/install-deps.sh $(VENV) dist/spark/requirements.txt
