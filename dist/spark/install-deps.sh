@@ -12,18 +12,20 @@ java_major() {
   java -version 2>&1 | sed -nE '1s/.* version "(1\.)?([0-9]+).*/\2/p' | grep . || echo 0
 }
 
+updated=no
 apt_install() {
   if [ "$(id -u)" != 0 ]; then
     echo "missing: run  sudo apt-get install -y $*" >&2
     exit 2
   fi
   echo "installing $*" >&2
-  apt-get update -qq
+  if [ $updated = no ]; then apt-get update -qq; updated=yes; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 if [ "$(java_major)" -lt 17 ]; then
-  if [ "$(id -u)" = 0 ] && apt-get update -qq && apt-cache show openjdk-17-jre-headless >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq; updated=yes; fi
+  if apt-cache show openjdk-17-jre-headless >/dev/null 2>&1; then
     apt_install openjdk-17-jre-headless
   else
     apt_install openjdk-21-jre-headless

@@ -72,7 +72,7 @@ def parse_args(argv):
     return args
 
 
-def stable_partition(key: str) -> int:
+def stable_hash(key: str) -> int:
     """Partition hash of a paper key: CRC-32 of its UTF-8, the same on every executor and run."""
     return zlib.crc32(key.encode("utf-8"))
 
@@ -233,7 +233,7 @@ def run(args) -> int:
                    .persist(StorageLevel.MEMORY_AND_DISK))
     occurrences = mapped.filter(lambda line: not line.startswith(REJECT_TAG)).map(split_keyed)
     shuffled = occurrences.repartitionAndSortWithinPartitions(
-        reduce_partitions, partitionFunc=stable_partition, keyfunc=lambda key: key)
+        reduce_partitions, partitionFunc=stable_hash, keyfunc=lambda key: key)
     reduced = (shuffled.map(lambda kv: kv[0] + "\t" + kv[1])
                        .pipe(reduce_command, env=pipe_env, checkCode=True)
                        .persist(StorageLevel.MEMORY_AND_DISK))
