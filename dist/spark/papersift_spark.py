@@ -149,7 +149,7 @@ def input_units(sc, files_by_kind, map_partitions):
         if map_partitions:
             # Round-robin by position in the sorted file list: several partitions, deterministically.
             position = {env.file_name(path): i for i, path in enumerate(whole_files)}
-            docs = (docs.map(lambda pd: (position[env.file_name(pd[0])], pd))
+            docs = (docs.map(lambda pd: (position.get(env.file_name(pd[0]), 0), pd))
                         .partitionBy(map_partitions, lambda i: i)
                         .values())
         rdds.append(docs.map(lambda pd: ("whole", env.file_name(pd[0]), 1,
