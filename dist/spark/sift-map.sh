@@ -21,8 +21,11 @@ trap 'rm -rf "$rejects"' EXIT
   | "$bin/sift-normalize" --rules "$rules" --emit-key --rejects "$rejects/4-normalize"
 statuses=("${PIPESTATUS[@]}")
 
+# The first failure that is not a broken pipe (141: a later stage had already stopped).
+failed=0
 for status in "${statuses[@]}"; do
-  if [ "$status" -gt 1 ]; then exit "$status"; fi
+  if [ "$status" -gt 1 ] && { [ "$failed" = 0 ] || [ "$failed" = 141 ]; }; then failed=$status; fi
 done
+if [ "$failed" != 0 ]; then exit "$failed"; fi
 cat "$rejects"/* 2>/dev/null | sed 's/^/!reject\t/'
 exit 0

@@ -18,7 +18,7 @@ trap 'rm -rf "$rejects"' EXIT
 awk -v passed="$rejects/0-map" '/^!reject\t/ { print > passed; next } { print }' \
   | "$bin/sift-dedupe" --rules "$rules" --keyed --rejects "$rejects/5-dedupe"
 statuses=("${PIPESTATUS[@]}")
-status=$(( statuses[0] > 1 ? statuses[0] : statuses[1] ))
+status=$(( statuses[1] > 1 ? statuses[1] : statuses[0] ))   # sift-dedupe's failure first (awk then gets 141)
 if [ "$status" -gt 1 ]; then exit "$status"; fi
 cat "$rejects/0-map" 2>/dev/null
 cat "$rejects/5-dedupe" 2>/dev/null | sed 's/^/!reject\t/'
