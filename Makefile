@@ -28,7 +28,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
 .PHONY: help run test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
-        clean golden completions man install uninstall bench-dedupe spark-deps spark-run spark-test spark-bundle
+        clean golden completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -137,6 +137,20 @@ check-report: run ## Check the report's figures against an independent count (co
 
 bench-dedupe: build ## Dedupe benchmark: 2M generated records, ~30 % duplicates, --max-memory 256MB (RECORDS=, BUDGET=)
 	bench/dedupe-bench.sh
+
+# Benchmarks (issue 9): a generated corpus cached under $(BENCH_DIR), results in bench/results.md.
+BENCH_MB     ?= 200
+BENCH_SMALL  ?= 20
+BENCH_REPEAT ?= 3
+BENCH_DIR    ?= $(OUT)/bench
+bench: build ## Throughput, peak RSS and start-up on a generated $(BENCH_MB) MB corpus → bench/results.md
+	python3 bench/bench.py --bin $(BIN) --rules rules --dir $(BENCH_DIR) --mb $(BENCH_MB) \
+	  --small-mb $(BENCH_SMALL) --repeat $(BENCH_REPEAT) --results bench/results.md \
+	  --command "make bench BENCH_MB=$(BENCH_MB) BENCH_SMALL=$(BENCH_SMALL) BENCH_REPEAT=$(BENCH_REPEAT)"
+	@$(MAKE) --no-print-directory bench-dedupe
+
+microbench: deps ## Micro-benchmarks of hot paths (package-benchmark, in Benchmarks/)
+	cd Benchmarks && PAPERSIFT_RULES=$(CURDIR)/rules $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
 	$(BIN)/sift run $(CORPUS) > Tests/Fixtures/golden/seeds.papers.jsonl

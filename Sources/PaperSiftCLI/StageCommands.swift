@@ -32,7 +32,7 @@ public struct CleanCommand: ParsableCommand {
         let output = try common.makeOutput()
         let cleaner = Cleaner(rules: rules)
         for path in common.inputs {
-            try cleaner.clean(path: path, forcedFormat: common.forcedFormat, context: context) { output.writeLine($0.jsonBytes()) }
+            try cleaner.clean(path: path, forcedFormat: common.forcedFormat, context: context) { output.writeLine(record: $0) }
         }
         try common.finish(context, output: output)
     }
@@ -64,9 +64,9 @@ public struct SegmentCommand: ParsableCommand {
         let output = try common.makeOutput()
         let segmenter = Segmenter(rules: rules)
         try JSONLinesInput.read(CleanRecord.self, paths: common.inputs, context: context) { record in
-            try segmenter.process(record, context: context) { output.writeLine($0.jsonBytes()) }
+            try segmenter.process(record, context: context) { output.writeLine(record: $0) }
         }
-        try segmenter.finish(context: context) { output.writeLine($0.jsonBytes()) }
+        try segmenter.finish(context: context) { output.writeLine(record: $0) }
         try common.finish(context, output: output)
     }
 }
@@ -114,7 +114,7 @@ public struct ExtractCommand: ParsableCommand {
         try JSONLinesInput.read(Occurrence.self, paths: common.inputs, context: context) { occurrence in
             context.countIn()
             do {
-                output.writeLine(try extractor.extract(occurrence).jsonBytes())
+                output.writeLine(record: try extractor.extract(occurrence))
                 context.countOut()
             } catch {
                 try context.reject(file: occurrence.file, line: occurrence.line, reason: "\(error)", raw: occurrence.jsonString())
@@ -162,7 +162,7 @@ public struct NormalizeCommand: ParsableCommand {
                 output.write(Array(Deduper.groupKey(of: record).utf8))
                 output.write([0x09])
             }
-            output.writeLine(record.jsonBytes())
+            output.writeLine(record: record)
             context.countOut()
         }
         try common.finish(context, output: output)

@@ -12,6 +12,9 @@ struct BoilerplateFilter {
         anywhereRules = clean.filter { $0.definition.attributes["where"] == "anywhere" }
     }
 
+    /// Whether `drops` can still answer yes (if not, the text need not be prepared for it).
+    var mayDrop: Bool { inHeader || !anywhereRules.isEmpty }
+
     /// Whether `text` (whitespace already collapsed) is boilerplate to drop.
     mutating func drops(_ text: String) -> Bool {
         if inHeader {

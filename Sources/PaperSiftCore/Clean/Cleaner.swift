@@ -55,33 +55,36 @@ public final class Cleaner {
         }
     }
 
-    /// The text-dump path: boilerplate header, paragraphs, cleaning.
+    /// The text-dump path: boilerplate header, paragraphs, cleaning. Works on the lines' bytes:
+    /// a paragraph is its lines joined with spaces, cleaned once when it ends.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
         var boilerplate = BoilerplateFilter(rules: rules)
-        var paragraph: [String] = []
+        var paragraph: [UInt8] = []
         var paragraphLine = 0
-        var lineNumber = 0
         func flush() {
             guard !paragraph.isEmpty else { return }
-            let text = TextNormalizer.clean(paragraph.joined(separator: " "))
+            let text = paragraph.withUnsafeBufferPointer { TextNormalizer.clean(utf8: $0) }
             paragraph.removeAll(keepingCapacity: true)
             guard !text.isEmpty else { return }
             context.countOut()
             emit(CleanRecord(file: name, line: paragraphLine, format: InputFormat.hfText.rawValue, text: text))
         }
-        while let (line, repaired, blank) = try reader.withNextLine({ buf -> (String, Bool, Bool) in
-            let (s, repaired) = TextNormalizer.decodeUTF8(buf)
-            return (s, repaired, isBlank(buf))
-        }) {
-            lineNumber = reader.lineNumber
-            context.countBytes(line.utf8.count + 1)
-            if repaired { context.warn(file: name, line: lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
-            if blank { flush(); continue }
+        /// One line (valid UTF-8) of the document.
+        func add(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
+            context.countBytes(line.count + 1)
+            if isBlank(line) { flush(); return }
             context.countIn()
-            if boilerplate.drops(TextNormalizer.collapseWhitespace(line)) { context.countMerged(); continue }
-            if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged() }
-            paragraph.append(line)
+            if boilerplate.mayDrop, boilerplate.drops(TextNormalizer.collapseWhitespace(utf8: line)) { context.countMerged(); return }
+            if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged(); paragraph.append(0x20) }
+            paragraph.append(contentsOf: line)
         }
+        while try reader.withNextLine({ buf -> Void in
+            let lineNumber = reader.lineNumber
+            if isASCII(buf) { add(buf, lineNumber: lineNumber); return }
+            var (line, repaired) = TextNormalizer.decodeUTF8(buf)
+            if repaired { context.warn(file: name, line: lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
+            line.withUTF8 { add($0, lineNumber: lineNumber) }
+        }) != nil {}
         flush()
     }
 }

@@ -5,39 +5,67 @@ import Foundation
 public enum TextNormalizer {
     /// Collapses every run of whitespace to one space and trims the ends; ASCII fast path.
     public static func collapseWhitespace(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        var sawNonASCII = false
-        for b in s.utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if b < 0x20 || b == 0x7F { continue } // control characters (NUL included) carry no text
-            if b >= 0x80 { sawNonASCII = true }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b)
-        }
-        let collapsed = String(decoding: out, as: UTF8.self)
+        var s = s
+        return s.withUTF8 { collapseWhitespace(utf8: $0) }
+    }
+
+    /// `collapseWhitespace` over valid UTF-8 bytes.
+    public static func collapseWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let (collapsed, sawNonASCII, _) = collapseASCIIWhitespace(bytes)
         guard sawNonASCII else { return collapsed }
-        // Unicode spaces (NBSP, thin space, ideographic space…) collapse too.
-        if collapsed.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.isWhitespace }) {
-            return collapsed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        return collapsed
+        return collapseUnicodeWhitespace(collapsed)
     }
 
     /// NFC, then whitespace collapsed. Pure-ASCII text skips the Unicode work.
     public static func clean(_ s: String) -> String {
-        let collapsed = collapseWhitespace(s)
-        if collapsed.utf8.allSatisfy({ $0 < 0x80 }) { return collapsed }
-        return collapsed.precomposedStringWithCanonicalMapping
+        var s = s
+        return s.withUTF8 { clean(utf8: $0) }
+    }
+
+    /// `clean` over valid UTF-8 bytes (e.g. the lines of a paragraph joined with spaces).
+    public static func clean(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let (collapsed, sawNonASCII, mayNeedNFC) = collapseASCIIWhitespace(bytes)
+        guard sawNonASCII else { return collapsed }
+        let text = collapseUnicodeWhitespace(collapsed)
+        // Text whose scalars are all below U+0300 is already NFC: nothing there composes.
+        guard mayNeedNFC else { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// Decodes UTF-8 bytes, replacing invalid sequences with U+FFFD; reports whether any were replaced.
     public static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, repaired: Bool) {
         if let valid = String(validating: bytes, as: UTF8.self) { return (valid, false) }
         return (String(decoding: bytes, as: UTF8.self), true)
+    }
+
+    /// Collapses ASCII whitespace runs to one space, trims, drops ASCII control characters. Also
+    /// says whether any byte is non-ASCII and whether any scalar is U+0300 or above (lead byte
+    /// 0xCC or more), the only ones NFC can change.
+    private static func collapseASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool, Bool) {
+        var high: UInt8 = 0
+        let collapsed = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pendingSpace = false
+            for b in bytes {
+                if b <= 0x20 || b == 0x7F {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = n > 0 }
+                    continue // other control characters (NUL included) carry no text
+                }
+                high = max(high, b)
+                if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                out[n] = b
+                n += 1
+            }
+            return n
+        }
+        return (collapsed, high >= 0x80, high >= 0xCC)
+    }
+
+    /// Unicode spaces (NBSP, thin space, ideographic space…) collapse too.
+    private static func collapseUnicodeWhitespace(_ collapsed: String) -> String {
+        if collapsed.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.isWhitespace }) {
+            return collapsed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return collapsed
     }
 }

@@ -30,7 +30,7 @@ public final class Extractor {
             pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_]|-(?!\\s))",
             flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
             file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
-        return try CompiledRule(definition)
+        return try CompiledRule(definition, startFilter: LiteralTrie.startFilter(of: names, atWordStart: true))
     }
 
     /// Finds every rule hit in the occurrence's abstract.
@@ -48,6 +48,7 @@ public final class Extractor {
             for i in 0..<text.count { let b = text[i]; buf[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
             n = text.count
         }
+        let ascii = isASCII(text)
         var found = Findings()
         textIndex.index(text)
         try lowered.withUnsafeBufferPointer { low throws(PatternMatchError) in
@@ -55,7 +56,7 @@ public final class Extractor {
             for (field, rules) in rulesByField {
                 var candidates: [(Finding, Int)] = []
                 for rule in rules where rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) {
-                    for f in try rule.findings(in: text) { candidates.append((f, rule.definition.priority)) }
+                    for f in try rule.findings(in: text, asciiSubject: ascii) { candidates.append((f, rule.definition.priority)) }
                 }
                 found[field] = Extractor.resolveOverlaps(candidates)
             }

@@ -2,37 +2,72 @@
 /// `Google|Goldman`), so the matcher branches once per character instead of trying every literal
 /// at every position. Longer literals win over their prefixes, as in a longest-first alternation.
 public enum LiteralTrie {
-    final class Node {
-        var children: [(Unicode.Scalar, Node)] = []
+    /// A node: its children (scalar, node index) and whether a literal ends here. Nodes live in
+    /// one array, so building and dropping a trie of thousands of nodes is cheap.
+    struct Node {
+        var children: [(scalar: UInt32, node: Int)] = []
         var terminal = false
-        func child(_ s: Unicode.Scalar) -> Node {
-            if let c = children.first(where: { $0.0 == s }) { return c.1 }
-            let n = Node()
-            children.append((s, n))
-            return n
-        }
     }
 
     /// The alternation (without an enclosing group) matching exactly the given literals.
     /// A space inside a literal matches any run of white space.
     public static func alternation(of literals: [String]) -> String {
-        let root = Node()
+        var nodes = [Node()]
         for literal in Set(literals) where !literal.isEmpty {
-            var node = root
-            for s in literal.unicodeScalars { node = node.child(s) }
-            node.terminal = true
+            var node = 0
+            for s in literal.unicodeScalars {
+                if let child = nodes[node].children.first(where: { $0.scalar == s.value }) {
+                    node = child.node
+                } else {
+                    nodes.append(Node())
+                    nodes[node].children.append((s.value, nodes.count - 1))
+                    node = nodes.count - 1
+                }
+            }
+            nodes[node].terminal = true
         }
-        return emit(root)
+        var out = ""
+        emit(0, nodes, into: &out)
+        return out
     }
 
-    private static func emit(_ node: Node) -> String {
-        let branches = node.children.sorted { $0.0.value < $1.0.value }.map { scalar, child -> String in
-            escape(scalar) + emit(child)
+    /// The positions where the alternation of `literals` can begin a match (see `StartFilter`):
+    /// each literal's first three bytes, a space standing for any run of ASCII white space. Nil
+    /// when a literal starts with a space.
+    public static func startFilter(of literals: [String], atWordStart: Bool) -> StartFilter? {
+        let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+        var filter = StartFilter(atWordStart: atWordStart)
+        for literal in literals where !literal.isEmpty {
+            let bytes = Array(literal.utf8)
+            if bytes[0] == 0x20 { return nil }
+            // The bytes each of the first three positions may hold; after a space, more space may follow.
+            var positions: [Set<UInt8>] = []
+            for (i, b) in bytes.prefix(3).enumerated() {
+                if b == 0x20 { positions.append(space) }
+                else if i > 0, bytes[i - 1] == 0x20 { positions.append(space.union([b])) }
+                else { positions.append([b]) }
+            }
+            var prefixes: [[UInt8]] = [[]]
+            for options in positions { prefixes = prefixes.flatMap { p in options.map { p + [$0] } } }
+            for p in prefixes { filter.allow(prefix: p) }
         }
-        if branches.isEmpty { return "" }
-        let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+        return filter
+    }
+
+    private static func emit(_ index: Int, _ nodes: [Node], into out: inout String) {
+        let node = nodes[index]
+        guard !node.children.isEmpty else { return }
         // A terminal node with children: the longer continuation is tried first, then the end here.
-        return node.terminal ? "(?:" + body + ")?" : body
+        if node.terminal { out += "(?:" }
+        let children = node.children.sorted { $0.scalar < $1.scalar }
+        if children.count > 1 { out += "(?:" }
+        for (i, child) in children.enumerated() {
+            if i > 0 { out += "|" }
+            out += escape(Unicode.Scalar(child.scalar)!)
+            emit(child.node, nodes, into: &out)
+        }
+        if children.count > 1 { out += ")" }
+        if node.terminal { out += ")?" }
     }
 
     private static func escape(_ s: Unicode.Scalar) -> String {

@@ -10,6 +10,8 @@ public final class OutputWriter {
     private let fd: Int32
     private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
+    /// Records are written straight into `buffer` through this writer (see `writeLine(record:)`).
+    private var recordWriter = JSONWriter(capacity: 0)
     private let flushThreshold: Int
     public private(set) var bytesWritten = 0
 
@@ -52,6 +54,15 @@ public final class OutputWriter {
     public func writeLine(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         buffer.append(0x0A)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    /// Writes a record as one JSON line, without an intermediate byte array.
+    public func writeLine<R: JSONRecord>(record: R) {
+        swap(&buffer, &recordWriter.bytes)
+        record.write(to: &recordWriter)
+        recordWriter.bytes.append(0x0A)
+        swap(&buffer, &recordWriter.bytes)
         if buffer.count >= flushThreshold { flush() }
     }
 

@@ -140,8 +140,13 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes.
+        // Fast path: no escapes; eight bytes at a time while none is a quote, a backslash or a control character.
         while position < bytes.count {
+            if position + 8 <= bytes.count,
+               !JSONWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)) {
+                position += 8
+                continue
+            }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)

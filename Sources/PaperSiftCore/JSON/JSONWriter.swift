@@ -83,16 +83,33 @@ public struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether any of the eight bytes in `w` is a control character, `"` or `\\`.
+    @inline(__always)
+    static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (w &- 0x2020_2020_2020_2020) & ~w & highs
+        return (control | hasZeroByte(w ^ 0x2222_2222_2222_2222) | hasZeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)) != 0
+    }
+
     private mutating func writeQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { buf in
             var runStart = 0
-            for i in 0..<buf.count {
-                let b = buf[i]
+            var i = 0
+            while i < buf.count {
+                // Eight bytes at a time while none of them needs escaping.
+                if i + 8 <= buf.count, !JSONWriter.needsEscape(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let at = i
+                let b = buf[at]
+                i += 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
-                runStart = i + 1
+                if runStart < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<at])) }
+                runStart = at + 1
                 switch b {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)

@@ -8,12 +8,24 @@ public enum DateNormalizer {
     /// `Sep 10, 2019` → `2019-09-10`; `Apr 9` → `--04-09`; `2024-07-31T…` → `2024-07-31`;
     /// `Mon, 2 Apr 2007 19:18:42 GMT` (RFC 2822, the arXiv snapshot) → `2007-04-02`; else nil.
     public static func iso(_ text: String) -> String? {
+        var copy = text
+        if let fast = copy.withUTF8({ buf -> String?? in isPrintableASCII(buf, spaceAllowed: true) ? .some(asciiISO(buf)) : .none }) { return fast }
+        return unicodeISO(text)
+    }
+
+    /// `iso` for any text (the ASCII case has a faster path).
+    static func unicodeISO(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: " ")
         let u = Array(t.utf8)
         if u.count >= 10, u[4] == 0x2D, u[7] == 0x2D, u[0..<4].allSatisfy(isDigit), u[5..<7].allSatisfy(isDigit), u[8..<10].allSatisfy(isDigit) {
             return String(t.prefix(10))
         }
-        var words = t.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).map(String.init)
+        return fromWords(t.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).map(String.init))
+    }
+
+    /// The date written as words (`Sep`, `10`, `2019`; a weekday first and day before month allowed).
+    static func fromWords(_ words: [String]) -> String? {
+        var words = words
         if let first = words.first, weekdays.contains(String(first.lowercased().prefix(3))) { words.removeFirst() }
         if words.count >= 3, Int(words[0]) != nil, months[String(words[1].lowercased().prefix(3))] != nil {
             words.swapAt(0, 1)
@@ -26,6 +38,6 @@ public enum DateNormalizer {
         return "--\(pad(month))-\(pad(day))"
     }
 
-    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }

@@ -86,6 +86,13 @@ public struct LinkCanonicalizer {
 
     /// The canonical URL for a raw link, or nil when nothing URL-like remains.
     public static func canonicalURL(_ raw: String) -> String? {
+        var copy = raw
+        if let fast = copy.withUTF8({ buf -> String?? in isPrintableASCII(buf) ? .some(asciiCanonicalURL(buf)) : .none }) { return fast }
+        return unicodeCanonicalURL(raw)
+    }
+
+    /// `canonicalURL` for any text (printable ASCII has a faster path).
+    static func unicodeCanonicalURL(_ raw: String) -> String? {
         // A URL split by a line break or after `/` is one URL: white space inside goes.
         var s = Substring(raw.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw)
         // Leading wrappers: quotes, brackets, angle brackets.

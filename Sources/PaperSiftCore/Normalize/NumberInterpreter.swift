@@ -8,6 +8,9 @@
 /// `baseline` groups (the first covering finding that has a group wins).
 public struct NumberInterpreter {
     private let attributes: [String: [String: String]]
+    /// The `units` and `scale` attributes of each rule, parsed once.
+    private let unitTables: [String: [String: String]]
+    private let scaleTables: [String: [String: String]]
     private let numberWords: [String: Double]
 
     public init(rules: RuleSet) {
@@ -16,6 +19,8 @@ public struct NumberInterpreter {
             byRule[rule.id] = rule.definition.attributes
         }
         attributes = byRule
+        unitTables = byRule.mapValues { NumberInterpreter.table($0["units"] ?? "") }
+        scaleTables = byRule.mapValues { NumberInterpreter.table($0["scale"] ?? "") }
         numberWords = rules.numberWords
     }
 
@@ -56,8 +61,7 @@ public struct NumberInterpreter {
 
     /// Model sizes in billions of parameters from one finding.
     public func modelSizes(_ f: Finding) -> [NumberMention] {
-        let attrs = attributes[f.rule] ?? [:]
-        let scales = NumberInterpreter.table(attrs["scale"] ?? "")
+        let scales = scaleTables[f.rule] ?? [:]
         let unitText = f.group("unit") ?? ""
         guard let factor = (scales[unitText] ?? scales[unitText.lowercased()]).flatMap(Double.init) else { return [] }
         var values: [Double] = []
@@ -68,7 +72,7 @@ public struct NumberInterpreter {
 
     private func unitFor(_ f: Finding, _ attrs: [String: String]) -> String? {
         if let written = f.group("unit") {
-            let map = NumberInterpreter.table(attrs["units"] ?? "")
+            let map = unitTables[f.rule] ?? [:]
             if let u = map[written] ?? map[written.lowercased()] { return u }
         }
         return attrs["unit"]

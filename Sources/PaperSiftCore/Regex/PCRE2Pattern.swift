@@ -47,12 +47,25 @@ public struct PatternMatch: Sendable {
 ///
 /// Matching works on UTF-8 bytes and reports byte offsets. A `PCRE2Pattern` owns mutable match
 /// data, so it is not thread-safe: give each thread its own copy via `init(pattern:options:)`.
+///
+/// The pattern is compiled a second time without UCP for subjects that are pure ASCII. On ASCII
+/// text `\d`, `\w`, `\s`, `\b` and the POSIX classes mean the same with or without UCP, but
+/// without it PCRE2 can compute a first-byte bitmap (e.g. the ten digits for `(?<![\w.])\d+%`)
+/// and skips every other position instead of trying the pattern at each byte. The pattern is
+/// checked when it is created; the JIT compilations are made on first use, so a stage pays only
+/// for the rules it runs.
 public final class PCRE2Pattern {
     public let pattern: String
     public let options: PatternOptions
     /// Capture group names by group number (index 0 is the whole match, unnamed groups are nil).
     public let groupNames: [String?]
-    private let code: OpaquePointer
+    /// Any subject (UCP, invalid UTF-8 tolerated); compiled at once to check the pattern.
+    private let unicode: Compilation
+    /// Pure-ASCII subjects (no UCP).
+    private let ascii: Compilation
+    /// With a start filter: the ASCII compilation anchored, tried only where the filter allows.
+    private let startFilter: StartFilter?
+    private let anchoredASCII: Compilation?
     private let matchData: OpaquePointer
     private let matchContext: OpaquePointer
     private let jitStack: OpaquePointer?
@@ -61,24 +74,23 @@ public final class PCRE2Pattern {
     public static let defaultMatchLimit: UInt32 = 2_000_000
     public static let defaultDepthLimit: UInt32 = 10_000
 
+    /// Compiles `pattern`. A `startFilter` must allow every position where the pattern can match
+    /// (it is used on pure-ASCII subjects only).
     public init(_ pattern: String, options: PatternOptions = [],
                 matchLimit: UInt32 = PCRE2Pattern.defaultMatchLimit,
-                depthLimit: UInt32 = PCRE2Pattern.defaultDepthLimit) throws(PatternCompileError) {
+                depthLimit: UInt32 = PCRE2Pattern.defaultDepthLimit,
+                startFilter: StartFilter? = nil) throws(PatternCompileError) {
         self.pattern = pattern
         self.options = options
-        let flags = options.rawValue | UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF)
-        var errorCode: Int32 = 0
-        var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
-        let compiled = bytes.withUnsafeBufferPointer { buf in
-            pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
+        let base = options.rawValue | UInt32(PCRE2_UTF)
+        unicode = Compilation(bytes, flags: base | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF))
+        guard let code = unicode.code else {
+            throw PatternCompileError(message: PCRE2Pattern.errorMessage(unicode.errorCode), offset: unicode.errorOffset)
         }
-        guard let compiled else {
-            throw PatternCompileError(message: PCRE2Pattern.errorMessage(errorCode), offset: errorOffset)
-        }
-        code = compiled
-        // JIT failure (e.g. an unsupported platform) is not fatal: the interpreter still works.
-        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        ascii = Compilation(bytes, flags: base, lazy: true)
+        anchoredASCII = startFilter == nil ? nil : Compilation(bytes, flags: base | UInt32(PCRE2_ANCHORED), lazy: true)
+        self.startFilter = startFilter
         matchData = pcre2_match_data_create_from_pattern_8(code, nil)
         matchContext = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(matchContext, matchLimit)
@@ -92,7 +104,6 @@ public final class PCRE2Pattern {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(matchContext)
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
-        pcre2_code_free_8(code)
     }
 
     /// The group number of a named group, or nil.
@@ -100,11 +111,30 @@ public final class PCRE2Pattern {
         groupNames.firstIndex(where: { $0 == name })
     }
 
-    /// The first match in `subject[from...]`, or nil.
-    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0) throws(PatternMatchError) -> PatternMatch? {
+    /// The first match in `subject[from...]`, or nil. `asciiSubject` says the whole subject is
+    /// pure ASCII (see `isASCII`), which allows the faster non-UCP compilation.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                           asciiSubject: Bool = false) throws(PatternMatchError) -> PatternMatch? {
+        guard start >= 0, start <= subject.count else {
+            throw PatternMatchError(code: PCRE2_ERROR_BADOFFSET, message: PCRE2Pattern.errorMessage(PCRE2_ERROR_BADOFFSET))
+        }
         var empty: UInt8 = 0
-        let rc = withUnsafePointer(to: &empty) { emptyPointer in
-            pcre2_match_8(code, subject.baseAddress ?? emptyPointer, subject.count, start, 0, matchData, matchContext)
+        let rc = withUnsafePointer(to: &empty) { emptyPointer -> Int32 in
+            let base = subject.baseAddress ?? emptyPointer
+            if asciiSubject, let startFilter, let anchoredASCII, anchoredASCII.prepare() {
+                var q = start
+                while let candidate = startFilter.nextCandidate(in: subject, from: q) {
+                    let rc = anchoredASCII.match(base, subject.count, candidate, matchData, matchContext, validUTF8: true)
+                    if rc != PCRE2_ERROR_NOMATCH { return rc }
+                    q = candidate + 1
+                }
+                return PCRE2_ERROR_NOMATCH
+            }
+            if asciiSubject, ascii.prepare() {
+                return ascii.match(base, subject.count, start, matchData, matchContext, validUTF8: true)
+            }
+            _ = unicode.prepare()
+            return unicode.match(base, subject.count, start, matchData, matchContext, validUTF8: false)
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PatternMatchError(code: rc, message: PCRE2Pattern.errorMessage(rc)) }
@@ -121,9 +151,14 @@ public final class PCRE2Pattern {
 
     /// Every non-overlapping match, left to right.
     public func allMatches(in subject: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [PatternMatch] {
+        try allMatches(in: subject, asciiSubject: isASCII(subject))
+    }
+
+    /// Every non-overlapping match, left to right; `asciiSubject` as for `firstMatch`.
+    public func allMatches(in subject: UnsafeBufferPointer<UInt8>, asciiSubject: Bool) throws(PatternMatchError) -> [PatternMatch] {
         var result: [PatternMatch] = []
         var position = 0
-        while position <= subject.count, let m = try firstMatch(in: subject, from: position) {
+        while position <= subject.count, let m = try firstMatch(in: subject, from: position, asciiSubject: asciiSubject) {
             result.append(m)
             // Step past an empty match by one whole UTF-8 character.
             position = m.span.end == m.span.start ? PCRE2Pattern.nextCharacter(after: m.span.end, in: subject) : m.span.end
@@ -146,7 +181,8 @@ public final class PCRE2Pattern {
 
     /// Whether the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
-        (try? allMatches(in: text).isEmpty == false) ?? false
+        var copy = text
+        return copy.withUTF8 { buf in (try? firstMatch(in: buf, asciiSubject: isASCII(buf))) != nil }
     }
 
     private static func readGroupNames(_ code: OpaquePointer) -> [String?] {
@@ -184,4 +220,63 @@ public func findBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeB
           let h = haystack.baseAddress, let n = needle.baseAddress,
           let found = memmem(h, haystack.count, n, needle.count) else { return nil }
     return UnsafeRawPointer(found) - UnsafeRawPointer(h)
+}
+
+/// Whether every byte is below 0x80 (eight bytes at a time).
+@inline(__always)
+public func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    var high: UInt64 = 0
+    while i + 8 <= bytes.count {
+        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
+    }
+    while i < bytes.count { high |= UInt64(base[i]); i += 1 }
+    return high & 0x8080_8080_8080_8080 == 0
+}
+
+/// One compilation of a pattern, JIT-compiled on first use (a lazy one is compiled then too).
+private final class Compilation {
+    private let pattern: [UInt8]
+    private let flags: UInt32
+    private(set) var code: OpaquePointer?
+    private(set) var errorCode: Int32 = 0
+    private(set) var errorOffset = 0
+    private var prepared = false
+    private var isJIT = false
+
+    init(_ pattern: [UInt8], flags: UInt32, lazy: Bool = false) {
+        self.pattern = pattern
+        self.flags = flags
+        if !lazy { compile() }
+    }
+
+    deinit { if let code { pcre2_code_free_8(code) } }
+
+    private func compile() {
+        code = pattern.withUnsafeBufferPointer { buf in
+            pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
+        }
+    }
+
+    /// Compiles and JIT-compiles on the first call; false when the pattern does not compile.
+    @inline(__always)
+    func prepare() -> Bool {
+        if prepared { return code != nil }
+        prepared = true
+        if code == nil { compile() }
+        // JIT failure (e.g. an unsupported platform) is not fatal: the interpreter still works.
+        if let code { isJIT = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 }
+        return code != nil
+    }
+
+    /// `pcre2_jit_match`, or `pcre2_match` without a JIT; `validUTF8` skips the UTF-8 check.
+    @inline(__always)
+    func match(_ subject: UnsafePointer<UInt8>, _ length: Int, _ start: Int, _ matchData: OpaquePointer,
+               _ context: OpaquePointer, validUTF8: Bool) -> Int32 {
+        isJIT ? pcre2_jit_match_8(code, subject, length, start, 0, matchData, context)
+              : pcre2_match_8(code, subject, length, start, validUTF8 ? UInt32(PCRE2_NO_UTF_CHECK) : 0, matchData, context)
+    }
 }

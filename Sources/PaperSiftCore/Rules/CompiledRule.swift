@@ -14,7 +14,8 @@ public final class CompiledRule {
     public var id: String { definition.id }
     public var field: String { definition.field }
 
-    public init(_ definition: RuleDefinition) throws(RuleError) {
+    /// Compiles `definition`; `startFilter` as for `PCRE2Pattern`.
+    public init(_ definition: RuleDefinition, startFilter: StartFilter? = nil) throws(RuleError) {
         self.definition = definition
         var options: PatternOptions = []
         for f in definition.flags {
@@ -29,7 +30,7 @@ public final class CompiledRule {
             }
         }
         do {
-            pattern = try PCRE2Pattern(definition.pattern, options: options)
+            pattern = try PCRE2Pattern(definition.pattern, options: options, startFilter: startFilter)
         } catch {
             throw RuleError(file: definition.file, line: definition.patternLine, message: error.description)
         }
@@ -57,16 +58,22 @@ public final class CompiledRule {
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
     /// by the chain of anchored `continue:` matches that starts where it ends.
     public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [Finding] {
-        guard let continuation else {
-            return try pattern.allMatches(in: text).compactMap { finding(pattern, rawGroup, $0, text) }
-        }
+        try findings(in: text, asciiSubject: isASCII(text))
+    }
+
+    /// `findings(in:)` when the caller knows whether `text` is pure ASCII; stops once `limit`
+    /// findings are in.
+    public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool,
+                         limit: Int = .max) throws(PatternMatchError) -> [Finding] {
         var out: [Finding] = []
         var position = 0
-        while position <= text.count, let m = try pattern.firstMatch(in: text, from: position) {
+        while out.count < limit, position <= text.count,
+              let m = try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject) {
             if let f = finding(pattern, rawGroup, m, text) { out.append(f) }
             var end = m.span.end
             // The list goes on: each continuation match starts where the last one ended.
-            while let next = try continuation.firstMatch(in: text, from: end), next.span.end > end {
+            while let continuation, let next = try continuation.firstMatch(in: text, from: end, asciiSubject: asciiSubject),
+                  next.span.end > end {
                 if let f = finding(continuation, continuationRawGroup, next, text) { out.append(f) }
                 end = next.span.end
             }
@@ -90,7 +97,7 @@ public final class CompiledRule {
     /// Matches against a whole string (anchored classifiers, tables): the first match or nil.
     public func firstMatch(_ text: String) -> Finding? {
         var copy = text
-        return copy.withUTF8 { buf in (try? findings(in: buf))?.first }
+        return copy.withUTF8 { buf in (try? findings(in: buf, asciiSubject: isASCII(buf), limit: 1))?.first }
     }
 }
 

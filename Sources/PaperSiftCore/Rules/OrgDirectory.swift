@@ -66,44 +66,45 @@ public struct OrgDirectory: Sendable {
         var entries: [OrgEntry] = []
         var current: OrgEntry?
         var seenNames: [String: Int] = [:]
-        func list(_ v: String) -> [String] {
-            v.components(separatedBy: "|").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+        func list(_ v: Substring) -> [String] {
+            v.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(trimmed(Substring($0))) }.filter { !$0.isEmpty }
         }
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, raw) in lines(of: text).enumerated() {
             let lineNumber = i + 1
             var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.hasPrefix("#") { continue }
-            if line.trimmingCharacters(in: " \t").isEmpty {
+            if line.utf8.last == 0x0D { line = line.dropLast() }
+            if line.utf8.first == 0x23 { continue }
+            if trimmed(line).isEmpty {
                 if let c = current { entries.append(c); current = nil }
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else {
+            guard let colon = line.utf8.firstIndex(of: 0x3A) else {
                 throw RuleError(file: file, line: lineNumber, message: "expected 'key: value'")
             }
-            let key = line[..<colon].trimmingCharacters(in: " \t")
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
+            let key = String(trimmed(line[..<colon]))
+            let value = trimmed(line[line.index(after: colon)...])
             guard keys.contains(key) else { throw RuleError(file: file, line: lineNumber, message: "unknown key '\(key)'") }
             if key == "name" {
                 if let c = current { entries.append(c) }
                 guard !value.isEmpty else { throw RuleError(file: file, line: lineNumber, message: "empty name") }
-                if let first = seenNames[value] {
-                    throw RuleError(file: file, line: lineNumber, message: "'\(value)' is already defined on line \(first)")
+                let name = String(value)
+                if let first = seenNames[name] {
+                    throw RuleError(file: file, line: lineNumber, message: "'\(name)' is already defined on line \(first)")
                 }
-                seenNames[value] = lineNumber
-                current = OrgEntry(name: value, type: "", aliases: [], acronyms: [], github: [], hf: [],
+                seenNames[name] = lineNumber
+                current = OrgEntry(name: name, type: "", aliases: [], acronyms: [], github: [], hf: [],
                                    domains: [], parent: nil, matchInText: true)
                 continue
             }
             guard current != nil else { throw RuleError(file: file, line: lineNumber, message: "'\(key)' before 'name:'") }
             switch key {
-            case "type": current!.type = value
+            case "type": current!.type = String(value)
             case "aliases": current!.aliases = list(value)
             case "acronyms": current!.acronyms = list(value)
             case "github": current!.github = list(value)
             case "hf": current!.hf = list(value)
             case "domains": current!.domains = list(value)
-            case "parent": current!.parent = value.isEmpty ? nil : value
+            case "parent": current!.parent = value.isEmpty ? nil : String(value)
             case "text":
                 guard value == "yes" || value == "no" else { throw RuleError(file: file, line: lineNumber, message: "text must be yes or no") }
                 current!.matchInText = value == "yes"
@@ -112,5 +113,35 @@ public struct OrgDirectory: Sendable {
         }
         if let c = current { entries.append(c) }
         return OrgDirectory(entries: entries)
+    }
+
+    /// `s` without spaces and tabs at either end.
+    private static func trimmed(_ s: Substring) -> Substring {
+        let u = s.utf8
+        var start = u.startIndex, end = u.endIndex
+        while start != end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while end != start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+        return s[start..<end]
+    }
+
+    /// The lines of `text` as `text.split(separator: "\n")` gives them (a CR LF pair is one
+    /// Character, so it does not end a line there either), found on the UTF-8 bytes.
+    private static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A && previous != 0x0D {
+                lines.append(text[start..<i])
+                start = utf8.index(after: i)
+            }
+            previous = b
+            i = utf8.index(after: i)
+        }
+        lines.append(text[start...])
+        return lines
     }
 }

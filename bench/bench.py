@@ -1,0 +1,449 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput, peak memory and start-up of papersift on a generated corpus.
+
+Generates (or reuses) a deterministic corpus with bench/gen_corpus.py, runs every stage alone on
+its real input (the previous stage's output), the piped five stages, `sift run`, `cat`, the
+Python baseline (bench/baseline.py) and ripgrep on the same input, and writes a Markdown report
+with the machine description and the command (default bench/results.md). Python 3.11, stdlib only.
+
+Each command is run --repeat times with standard output to /dev/null; the table shows the run
+with the median wall time. CPU time and peak RSS come from wait4(2), as with /usr/bin/time -v
+(for a pipeline: CPU summed over its processes, RSS of the largest one).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import baseline  # noqa: E402  (its rule-file parser, for the ripgrep patterns)
+
+STAGES = ["sift-clean", "sift-segment", "sift-extract", "sift-normalize", "sift-dedupe"]
+STREAMING = ["sift-clean", "sift-segment", "sift-extract", "sift-normalize"]
+INTERMEDIATE = {"sift-clean": "clean.jsonl", "sift-segment": "segment.jsonl",
+                "sift-extract": "extract.jsonl", "sift-normalize": "normalize.jsonl",
+                "sift-dedupe": "papers.jsonl"}
+
+
+def log(msg):
+    print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Running and measuring
+# --------------------------------------------------------------------------------------------
+
+
+def measure(argv, stdin_path=None, stdout_path=os.devnull, env=None):
+    """Runs argv once; returns wall seconds, user+sys CPU seconds, peak RSS in KiB, exit status."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    with open(stdout_path, "wb") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=subprocess.PIPE, env=env)
+        err = proc.stderr.read()
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    if stdin_path:
+        stdin.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "user": ru.ru_utime, "sys": ru.ru_stime,
+            "rss_kb": ru.ru_maxrss, "status": proc.returncode, "stderr": err.decode("utf-8", "replace")}
+
+
+def repeated(argv, repeat, **kw):
+    """Median-wall run of `repeat` runs (each one is checked for exit status 0)."""
+    runs = []
+    for _ in range(repeat):
+        r = measure(argv, **kw)
+        if r["status"] != 0:
+            sys.exit("bench: %s exited with %d:\n%s" % (shlex.join(argv), r["status"], r["stderr"][-2000:]))
+        runs.append(r)
+    runs.sort(key=lambda r: r["wall"])
+    best = dict(runs[len(runs) // 2])
+    best["min_wall"] = runs[0]["wall"]
+    best["runs"] = len(runs)
+    return best
+
+
+def pipeline(commands):
+    """A shell pipeline (pipefail) of argv lists."""
+    return ["bash", "-c", "set -o pipefail; " + " | ".join(shlex.join(c) for c in commands)]
+
+
+def count_lines(path):
+    n = 0
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(1 << 20)
+            if not block:
+                return n
+            n += block.count(b"\n")
+
+
+def size(paths):
+    return sum(os.path.getsize(p) for p in paths)
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus
+# --------------------------------------------------------------------------------------------
+
+
+def arxiv_supported(bin_dir, work, env):
+    """Whether sift-clean reads arXiv snapshot JSON Lines yet (probed on a 1 MB sample)."""
+    probe = os.path.join(work, "probe")
+    corpus(probe, 1, 1, 1.0)
+    files = sorted(os.path.join(probe, "arxiv", f) for f in os.listdir(os.path.join(probe, "arxiv")))
+    out = os.path.join(work, "probe.clean.jsonl")
+    r = measure([os.path.join(bin_dir, "sift-clean"), "--quiet", files[0]], stdout_path=out, env=env)
+    return r["status"] == 0 and os.path.getsize(out) > 0
+
+
+def corpus(directory, mb, seed, arxiv_share):
+    """Generates the corpus unless `directory` already holds one made with the same arguments."""
+    manifest = os.path.join(directory, "manifest.json")
+    if os.path.exists(manifest):
+        with open(manifest) as f:
+            m = json.load(f)
+        a = m.get("args", {})
+        if a.get("mb") == float(mb) and a.get("seed") == seed and a.get("arxiv_share") == float(arxiv_share):
+            return m
+    log("generating %s MB corpus in %s" % (mb, directory))
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--out", directory, "--mb", str(mb),
+                    "--seed", str(seed), "--arxiv-share", str(arxiv_share)], check=True)
+    with open(manifest) as f:
+        return json.load(f)
+
+
+def corpus_files(directory):
+    files = []
+    for sub in ("pages", "arxiv"):
+        d = os.path.join(directory, sub)
+        if os.path.isdir(d):
+            files += sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith((".txt", ".jsonl")))
+    return files
+
+
+def prepare(bin_dir, files, work, env):
+    """Writes every stage's output (the next stage's input) and checks piped == fused."""
+    os.makedirs(work, exist_ok=True)
+    current = files
+    for stage in STAGES:
+        out = os.path.join(work, INTERMEDIATE[stage])
+        r = measure([os.path.join(bin_dir, stage), "--quiet"] + current, stdout_path=out, env=env)
+        if r["status"] != 0:
+            sys.exit("bench: %s failed (%d):\n%s" % (stage, r["status"], r["stderr"][-2000:]))
+        current = [out]
+    fused = os.path.join(work, "papers.fused.jsonl")
+    r = measure([os.path.join(bin_dir, "sift"), "run", "--quiet"] + files, stdout_path=fused, env=env)
+    if r["status"] != 0:
+        sys.exit("bench: sift run failed (%d):\n%s" % (r["status"], r["stderr"][-2000:]))
+    if subprocess.run(["cmp", "-s", current[0], fused]).returncode != 0:
+        sys.exit("bench: sift run and the piped stages disagree on %s" % work)
+
+
+# --------------------------------------------------------------------------------------------
+# ripgrep patterns
+# --------------------------------------------------------------------------------------------
+
+
+def ripgrep_patterns(rules_dir):
+    """The rules of the baseline's fields as one-line PCRE2 patterns for `rg -P -f`.
+
+    rg joins the patterns into one alternation, so group names are dropped (they would clash);
+    flags become inline options. Rules that refer to groups by name are left out.
+    """
+    patterns, skipped = [], []
+    for root, _, names in sorted(os.walk(rules_dir)):
+        for name in sorted(names):
+            if not name.endswith(".rule"):
+                continue
+            d = baseline.parse_rule_file(os.path.join(root, name))
+            if d["field"] not in baseline.FIELDS:
+                continue
+            p = d["pattern"]
+            if re.search(r"\\k[<{']|\(\?&|\(\?P[=>]|\\g\{?[A-Za-z]", p):
+                skipped.append(d["id"])
+                continue
+            if "extended" in d["flags"]:
+                p = " ".join(re.sub(r"(?<!\\)#.*$", "", line) for line in p.split("\n"))
+            else:
+                p = p.replace("\n", "\\n")
+            p = re.sub(r"\(\?(?:P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*')", "(", p)
+            inline = "".join(f for flag, f in (("caseless", "i"), ("extended", "x"), ("multiline", "m"),
+                                               ("dotall", "s"), ("ungreedy", "U")) if flag in d["flags"])
+            patterns.append("(?%s)%s" % (inline, p) if inline else p)
+    return patterns, skipped
+
+
+# --------------------------------------------------------------------------------------------
+# Machine
+# --------------------------------------------------------------------------------------------
+
+
+def first_line(argv):
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True).stdout.strip()
+        return out.splitlines()[0] if out else "?"
+    except OSError:
+        return "not installed"
+
+
+def machine():
+    info = {}
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        for key in ("Model name", "CPU(s)", "Thread(s) per core", "Core(s) per socket", "L2 cache", "L3 cache"):
+            m = re.search(r"^%s:\s*(.+)$" % re.escape(key), lscpu, re.M)
+            if m:
+                info[key] = m.group(1).strip()
+    except OSError:
+        pass
+    with open("/proc/meminfo") as f:
+        m = re.search(r"MemTotal:\s+(\d+) kB", f.read())
+        info["Memory"] = "%.1f GiB" % (int(m.group(1)) / 1024 / 1024) if m else "?"
+    info["Kernel"] = platform.release()
+    info["Swift"] = first_line(["swift", "--version"])
+    info["Python"] = platform.python_version()
+    info["ripgrep"] = first_line(["rg", "--version"])
+    commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    info["Commit"] = commit + (" (with uncommitted changes)" if dirty else "")
+    return info
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+
+
+def fmt_rate(v, unit=""):
+    if v >= 1e6:
+        return "%.2f M%s" % (v / 1e6, unit)
+    if v >= 1e3:
+        return "%.0f k%s" % (v / 1e3, unit)
+    return "%.0f %s" % (v, unit)
+
+
+def table(rows, python_mbs):
+    lines = ["| command | input MB | records | wall s | CPU s | MB/s | records/s | peak RSS MB | × Python |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        mbs = r["bytes"] / 1e6 / r["wall"]
+        recs = ("%d" % r["records"]) if r.get("records") else "–"
+        rps = fmt_rate(r["records"] / r["wall"]) if r.get("records") else "–"
+        ratio = "%.1f×" % (mbs / python_mbs) if python_mbs else "–"
+        lines.append("| %s | %.1f | %s | %.2f | %.2f | %.1f | %s | %.1f | %s |" % (
+            r["name"], r["bytes"] / 1e6, recs, r["wall"], r["cpu"], mbs, rps, r["rss_kb"] / 1024, ratio))
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release"), help="directory of the executables")
+    ap.add_argument("--rules", default=os.path.join(REPO, "rules"))
+    ap.add_argument("--dir", default=os.path.join(REPO, "out", "bench"), help="work directory (corpus cache, stage outputs)")
+    ap.add_argument("--mb", type=int, default=200, help="size of the main corpus (MB)")
+    ap.add_argument("--small-mb", type=int, default=20, help="size of the corpus for the RSS comparison (MB)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per command (the median is reported)")
+    ap.add_argument("--startup-runs", type=int, default=20)
+    ap.add_argument("--no-python", action="store_true", help="skip the Python baseline")
+    ap.add_argument("--results", default=os.path.join(HERE, "results.md"))
+    ap.add_argument("--command", default="", help="the command line to record in the report")
+    args = ap.parse_args()
+
+    bin_dir = os.path.abspath(args.bin)
+    env = dict(os.environ, PAPERSIFT_RULES=os.path.abspath(args.rules))
+    os.makedirs(args.dir, exist_ok=True)
+    started = datetime.datetime.now().astimezone()
+    load_before = load()
+    info = machine()
+
+    with_arxiv = arxiv_supported(bin_dir, args.dir, env)
+    share = 0.5 if with_arxiv else 0.0
+    log("arXiv snapshot JSON Lines %s" % ("readable: corpus is half pages, half arXiv" if with_arxiv
+                                           else "not readable by sift-clean yet: corpus is Daily Papers pages only"))
+    big_dir = os.path.join(args.dir, "corpus-%dmb-seed%d-arxiv%g" % (args.mb, args.seed, share))
+    small_dir = os.path.join(args.dir, "corpus-%dmb-seed%d-arxiv%g" % (args.small_mb, args.seed, share))
+    manifest = corpus(big_dir, args.mb, args.seed, share)
+    small_manifest = corpus(small_dir, args.small_mb, args.seed, share)
+    big_files, small_files = corpus_files(big_dir), corpus_files(small_dir)
+    big_work, small_work = os.path.join(args.dir, "stages-%dmb" % args.mb), os.path.join(args.dir, "stages-%dmb" % args.small_mb)
+    log("preparing stage inputs and checking piped == sift run")
+    prepare(bin_dir, big_files, big_work, env)
+    prepare(bin_dir, small_files, small_work, env)
+
+    def stage_input(stage, files, work):
+        i = STAGES.index(stage)
+        return files if i == 0 else [os.path.join(work, INTERMEDIATE[STAGES[i - 1]])]
+
+    occurrences = manifest["occurrences"]
+    rows = []
+
+    def run_row(name, argv, nbytes, records, **kw):
+        log("timing %s" % name)
+        r = repeated(argv, args.repeat, env=env, **kw)
+        r.update(name=name, bytes=nbytes, records=records, argv=argv)
+        rows.append(r)
+        return r
+
+    corpus_bytes = size(big_files)
+    run_row("`cat` (corpus)", ["cat"] + big_files, corpus_bytes, None)
+    for stage in STAGES:
+        inputs = stage_input(stage, big_files, big_work)
+        records = occurrences if stage == "sift-clean" else count_lines(inputs[0])
+        run_row("`%s`" % stage, [os.path.join(bin_dir, stage)] + inputs, size(inputs), records)
+    stage_argv = [[os.path.join(bin_dir, s)] for s in STAGES]
+    run_row("piped five stages", pipeline([stage_argv[0][:1] + big_files] + stage_argv[1:]), corpus_bytes, occurrences)
+    run_row("`sift run`", [os.path.join(bin_dir, "sift"), "run"] + big_files, corpus_bytes, occurrences)
+
+    segment_out = os.path.join(big_work, "segment.jsonl")
+    segment_records = count_lines(segment_out)
+    rg_note = ""
+    patterns, rg_skipped = ripgrep_patterns(args.rules)
+    if shutil.which("rg") and patterns:
+        pattern_file = os.path.join(args.dir, "rg-patterns.txt")
+        with open(pattern_file, "w") as f:
+            f.write("\n".join(patterns) + "\n")
+        run_row("`rg -P -o` (%d extraction patterns, over sift-extract's input)" % len(patterns),
+                ["rg", "--no-config", "-P", "-o", "-N", "--no-filename", "-f", pattern_file, segment_out],
+                size([segment_out]), segment_records)
+        rg_note = "ripgrep: the rules of fields %s as one alternation (group names dropped)%s." % (
+            ", ".join(baseline.FIELDS), "; left out: " + ", ".join(rg_skipped) if rg_skipped else "")
+    else:
+        rg_note = "ripgrep not installed (apt-get install ripgrep): no ripgrep row."
+    python_mbs = None
+    if not args.no_python:
+        log("timing the Python baseline (one run)")
+        r = measure([sys.executable, os.path.join(HERE, "baseline.py"), "--rules", args.rules, segment_out], env=env)
+        if r["status"] != 0:
+            sys.exit("bench: baseline.py failed:\n" + r["stderr"][-2000:])
+        r.update(name="Python baseline (`bench/baseline.py`, over sift-extract's input)", bytes=size([segment_out]),
+                 records=segment_records, runs=1, min_wall=r["wall"])
+        rows.append(r)
+        python_mbs = r["bytes"] / 1e6 / r["wall"]
+
+    log("start-up times")
+    startup = []
+    for exe in STAGES + ["sift"]:
+        argv = [os.path.join(bin_dir, exe)] + (["run"] if exe == "sift" else [])
+        walls = sorted(measure(argv, env=env)["wall"] for _ in range(args.startup_runs))
+        startup.append((exe + (" run" if exe == "sift" else ""), walls[len(walls) // 2], walls[0]))
+    true_walls = sorted(measure(["true"])["wall"] for _ in range(args.startup_runs))
+
+    log("peak RSS on the %d MB corpus" % args.small_mb)
+    flat = []
+    for stage in STAGES + ["sift run"]:
+        if stage == "sift run":
+            small_argv = [os.path.join(bin_dir, "sift"), "run"] + small_files
+            big = next(r for r in rows if r["name"] == "`sift run`")
+        else:
+            small_argv = [os.path.join(bin_dir, stage)] + stage_input(stage, small_files, small_work)
+            big = next(r for r in rows if r["name"] == "`%s`" % stage)
+        small = repeated(small_argv, 1, env=env)
+        flat.append((stage, small["rss_kb"], big["rss_kb"], stage in STREAMING))
+
+    load_after = load()
+    report = render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
+                    python_mbs, startup, true_walls, flat, rg_note)
+    with open(args.results, "w") as f:
+        f.write(report)
+    with open(os.path.join(args.dir, "results.json"), "w") as f:
+        json.dump({"rows": [{k: v for k, v in r.items() if k != "stderr"} for r in rows],
+                   "startup": startup, "rss": flat, "machine": info}, f, indent=1)
+    print(report)
+
+
+def render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
+           python_mbs, startup, true_walls, flat, rg_note):
+    by_name = {r["name"]: r for r in rows}
+    cat = by_name["`cat` (corpus)"]
+    out = ["# papersift benchmark results", ""]
+    out.append("Generated by `%s` on %s." % (args.command or "python3 bench/bench.py " + " ".join(sys.argv[1:]),
+                                             started.strftime("%Y-%m-%d %H:%M %Z")))
+    out.append("")
+    out.append("## Machine")
+    out.append("")
+    for k, v in info.items():
+        out.append("- %s: %s" % (k, v))
+    out.append("- Load average (1, 5, 15 min) before: %s; after: %s. The machine is shared: figures taken "
+               "under load are noisy (CPU s is less affected than wall s)." % (load_before, load_after))
+    out.append("")
+    out.append("## Corpus")
+    out.append("")
+    fm = manifest["formats"]
+    out.append("`bench/gen_corpus.py --mb %s --seed %s --arxiv-share %s`: %.1f MB, %d paper occurrences "
+               "(%d unique papers, %d repeats); %d Daily Papers pages (%.1f MB) and %d arXiv JSON Lines files (%.1f MB)."
+               % (manifest["args"]["mb"], manifest["seed"], manifest["args"]["arxiv_share"], manifest["total_bytes"] / 1e6,
+                  manifest["occurrences"], manifest["unique_papers"], manifest["duplicate_occurrences"],
+                  fm["hf_pages"]["files"], fm["hf_pages"]["bytes"] / 1e6, fm["arxiv_jsonl"]["files"],
+                  fm["arxiv_jsonl"]["bytes"] / 1e6))
+    if not with_arxiv:
+        out.append("sift-clean cannot read arXiv snapshot JSON Lines in this build, so the corpus is pages only.")
+    out.append("")
+    out.append("## Throughput")
+    out.append("")
+    out.append("Each stage alone reads the previous stage's output (a file); the piped stages and `sift run` read "
+               "the corpus. Output goes to /dev/null. Median of %d runs (Python: one run). MB = 10^6 bytes of the "
+               "command's input; records = paper occurrences for commands reading the corpus, else JSON Lines "
+               "records read. CPU s = user + system of all the command's processes; peak RSS of the largest one."
+               % args.repeat)
+    out.append("")
+    out.append(table(rows, python_mbs))
+    out.append("")
+    run = by_name["`sift run`"]
+    piped = by_name["piped five stages"]
+    lines = ["`sift run`: %.1f MB/s of corpus (%.1f MB per CPU second); `cat` is %.0f× faster." % (
+        run["bytes"] / 1e6 / run["wall"], run["bytes"] / 1e6 / run["cpu"], run["wall"] / cat["wall"]),
+             "Piped five stages: %.1f MB/s wall using %.2f CPU s per wall s." % (
+        piped["bytes"] / 1e6 / piped["wall"], piped["cpu"] / piped["wall"])]
+    ext = by_name.get("`sift-extract`")
+    rg = next((r for r in rows if r["name"].startswith("`rg")), None)
+    if ext and rg:
+        lines.append("`sift-extract` / ripgrep wall time: %.1f× (same input file)." % (ext["wall"] / rg["wall"]))
+    if python_mbs and ext:
+        lines.append("`sift-extract` is %.1f× the Python baseline (MB/s), `sift run` %.1f×." % (
+            ext["bytes"] / 1e6 / ext["wall"] / python_mbs, run["bytes"] / 1e6 / run["wall"] / python_mbs))
+    out += ["- " + l for l in lines]
+    out.append("- " + rg_note)
+    out.append("")
+    out.append("## Start-up")
+    out.append("")
+    out.append("Wall time with empty standard input (loads and JIT-compiles every rule), median and minimum of %d runs; "
+               "`true` for reference: %.1f ms." % (args.startup_runs, true_walls[len(true_walls) // 2] * 1000))
+    out.append("")
+    out.append("| executable | median ms | min ms |")
+    out.append("| --- | ---: | ---: |")
+    for exe, med, mn in startup:
+        out.append("| `%s` | %.1f | %.1f |" % (exe, med * 1000, mn * 1000))
+    out.append("")
+    out.append("## Peak RSS: %d MB corpus vs %d MB corpus" % (args.small_mb, args.mb))
+    out.append("")
+    out.append("| command | %d MB: RSS MB | %d MB: RSS MB | growth | streaming |" % (args.small_mb, args.mb))
+    out.append("| --- | ---: | ---: | ---: | --- |")
+    for stage, small, big, streaming in flat:
+        out.append("| `%s` | %.1f | %.1f | %+.0f%% | %s |" % (stage, small / 1024, big / 1024, (big / small - 1) * 100,
+                                                        "yes" if streaming else "no: holds one record per paper"))
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()
