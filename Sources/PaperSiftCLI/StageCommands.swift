@@ -94,6 +94,9 @@ public struct ExtractCommand: ParsableCommand {
     @Flag(help: "Run every rule's match/no-match examples and report; no input is read.")
     public var checkRules = false
 
+    @Flag(help: "At the end, print on standard error the time each rule took (a Markdown table).")
+    public var profileRules = false
+
     public init() {}
 
     public func run() throws {
@@ -111,6 +114,7 @@ public struct ExtractCommand: ParsableCommand {
         do { extractor = try Extractor(rules: rules) } catch {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }
+        if profileRules { extractor.profile = RuleProfile() }
         try JSONLinesInput.read(Occurrence.self, paths: common.inputs, context: context) { occurrence in
             context.countIn()
             do {
@@ -120,6 +124,7 @@ public struct ExtractCommand: ParsableCommand {
                 try context.reject(file: occurrence.file, line: occurrence.line, reason: "\(error)", raw: occurrence.jsonString())
             }
         }
+        if let profile = extractor.profile { FileHandleStderr.write(profile.table() + "\n") }
         try common.finish(context, output: output)
     }
 }

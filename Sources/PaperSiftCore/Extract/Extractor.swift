@@ -9,6 +9,8 @@ public final class Extractor {
     /// Scratch indexes of the current abstract's byte pairs (as written and lower-cased), for the prefilters.
     private var textIndex = BytePairIndex()
     private var loweredIndex = BytePairIndex()
+    /// When set, the time of every rule is recorded here (`sift-extract --profile-rules`).
+    public var profile: RuleProfile?
 
     public init(rules: RuleSet) throws(RuleError) {
         var byField: [(String, [CompiledRule])] = []
@@ -55,7 +57,12 @@ public final class Extractor {
             loweredIndex.index(low)
             for (field, rules) in rulesByField {
                 var candidates: [(Finding, Int)] = []
-                for rule in rules where rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) {
+                for rule in rules {
+                    if let profile {
+                        try profiled(rule, profile, text, low, ascii, into: &candidates)
+                        continue
+                    }
+                    guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else { continue }
                     for f in try rule.findings(in: text, asciiSubject: ascii) { candidates.append((f, rule.definition.priority)) }
                 }
                 found[field] = Extractor.resolveOverlaps(candidates)
@@ -68,6 +75,21 @@ public final class Extractor {
             }
         }
         return found
+    }
+
+    /// One rule over one text, timed into `profile`.
+    private func profiled(_ rule: CompiledRule, _ profile: RuleProfile, _ text: UnsafeBufferPointer<UInt8>,
+                          _ low: UnsafeBufferPointer<UInt8>, _ ascii: Bool,
+                          into candidates: inout [(Finding, Int)]) throws(PatternMatchError) {
+        let start = RuleProfile.now()
+        guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else {
+            profile.record(rule, prefilterStart: start, matchStart: nil, end: RuleProfile.now(), hits: 0)
+            return
+        }
+        let matchStart = RuleProfile.now()
+        let found = try rule.findings(in: text, asciiSubject: ascii)
+        profile.record(rule, prefilterStart: start, matchStart: matchStart, end: RuleProfile.now(), hits: found.count)
+        for f in found { candidates.append((f, rule.definition.priority)) }
     }
 
     /// Keeps non-overlapping hits: higher priority first, then earlier, then longer; in text order.

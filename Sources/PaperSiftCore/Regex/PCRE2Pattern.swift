@@ -106,6 +106,9 @@ public final class PCRE2Pattern {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
+    /// Whether matching runs JIT-compiled code (false where the platform has no PCRE2 JIT).
+    public var usesJIT: Bool { unicode.prepare() && unicode.isJIT }
+
     /// The group number of a named group, or nil.
     public func groupIndex(_ name: String) -> Int? {
         groupNames.firstIndex(where: { $0 == name })
@@ -245,7 +248,7 @@ private final class Compilation {
     private(set) var errorCode: Int32 = 0
     private(set) var errorOffset = 0
     private var prepared = false
-    private var isJIT = false
+    private(set) var isJIT = false
 
     init(_ pattern: [UInt8], flags: UInt32, lazy: Bool = false) {
         self.pattern = pattern
