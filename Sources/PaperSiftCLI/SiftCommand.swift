@@ -1,5 +1,8 @@
 import ArgumentParser
 import PaperSiftCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sift`: the umbrella executable.
 public struct SiftCommand: ParsableCommand {
@@ -39,14 +42,24 @@ public struct RunCommand: ParsableCommand {
 
     @OptionGroup public var common: CommonOptions
     @OptionGroup public var dedupe: DedupeOptions
+
+    @Option(help: ArgumentHelp("Threads for extraction and normalisation (0: one per CPU). The output does not depend on it.",
+                               valueName: "n"))
+    public var threads = 1
+
     public init() {}
+
+    public func validate() throws {
+        if threads < 0 { throw ValidationError("--threads must be 0 or more") }
+    }
 
     public func run() throws {
         let rules = try common.loadRules()
         let context = try common.makeContext(stage: "sift run")
         let output = try common.makeOutput()
         let pipeline: FusedPipeline
-        do { pipeline = try FusedPipeline(rules: rules, dedupe: dedupe.options) } catch {
+        let cpus = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        do { pipeline = try FusedPipeline(rules: rules, dedupe: dedupe.options, threads: threads == 0 ? cpus : threads) } catch {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }
         do {

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import PaperSiftCore
+
+@Suite struct ParallelRunTests {
+    /// The records and the context's counts of one fused run.
+    func run(threads: Int) throws -> ([String], [Int]) {
+        let (context, _) = Fixtures.context()
+        var lines: [String] = []
+        try FusedPipeline(rules: Fixtures.rules, threads: threads).run(paths: Fixtures.corpus, context: context) {
+            lines.append(String(decoding: $0, as: UTF8.self))
+        }
+        return (lines, [context.recordsIn, context.recordsOut, context.recordsMerged, context.recordsRejected])
+    }
+
+    @Test func threadedRunGivesTheSameRecordsAsTheSerialOne() throws {
+        let serial = try run(threads: 1)
+        #expect(serial.0.count > 100)
+        #expect(serial.0 == (try runPipeline(Fixtures.corpus, throughJSON: true)))
+        for threads in [2, 3] {
+            let threaded = try run(threads: threads)
+            #expect(threaded.0 == serial.0, "threads: \(threads)")
+            #expect(threaded.1 == serial.1, "threads: \(threads)")
+        }
+    }
+
+    @Test func workersHandResultsBackInSubmissionOrder() {
+        // Uneven work per input, so later inputs often finish first.
+        let work: [([Int]) -> [Int]] = (0..<3).map { _ in { batch in
+            usleep(UInt32((batch[0] * 7919) % 5) * 200)
+            return batch.map { $0 * 2 }
+        } }
+        let workers = OrderedWorkers(work: work)
+        var delivered: [Int] = []
+        for i in 0..<200 { workers.submit([i, i]) { delivered += $0 } }
+        workers.finish { delivered += $0 }
+        workers.stop()
+        #expect(delivered == (0..<200).flatMap { [2 * $0, 2 * $0] })
+    }
+}
