@@ -143,4 +143,28 @@ import Testing
         }
         #expect(found > names.count * 3)
     }
+
+    @Test func jsonStringsRoundTripWhateverTheEscapesAndTheirPositions() throws {
+        // Every length up to 40 with a special character at every position, so the eight-byte
+        // scans meet escapes at every offset.
+        let specials: [Character] = ["\"", "\\", "\n", "\t", "\u{1}", "é", "€", "😀", "/", "\u{7F}"]
+        for length in 0..<40 {
+            for special in specials {
+                for at in 0..<max(length, 1) {
+                    var chars = Array(repeating: Character("a"), count: length)
+                    if length > 0 { chars[at] = special }
+                    if length > 2 { chars[length - 1] = special }
+                    let text = String(chars)
+                    var w = JSONWriter()
+                    w.string(text)
+                    #expect(try JSONParser.parse(w.bytes) == .string(text))
+                }
+            }
+        }
+        #expect(try JSONParser.parse(#""caf\u00e9 \ud83d\ude00 \/ \b\f\r x\u0041""#) == .string("café 😀 / \u{8}\u{C}\r xA"))
+        #expect(try JSONParser.parse(#""lone \ud83d high""#) == .string("lone \u{FFFD} high"))
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(#""bad \x escape""#) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("\"unterminated \\") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("\"tab\there\"") }
+    }
 }

@@ -42,23 +42,53 @@ public enum TextNormalizer {
     /// says whether any byte is non-ASCII and whether any scalar is U+0300 or above (lead byte
     /// 0xCC or more), the only ones NFC can change.
     private static func collapseASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool, Bool) {
-        var high: UInt8 = 0
+        var seen: UInt64 = 0
+        var mayNeedNFC = false
         let collapsed = String(unsafeUninitializedCapacity: bytes.count) { out in
             var n = 0
+            var i = 0
             var pendingSpace = false
-            for b in bytes {
+            let count = bytes.count
+            while i < count {
+                // Eight bytes at a time while none is white space or a control character.
+                if i + 8 <= count {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if !hasSpaceOrControl(w) {
+                        if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                        UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: w, as: UInt64.self)
+                        seen |= w
+                        n += 8
+                        i += 8
+                        continue
+                    }
+                }
+                let b = bytes[i]
+                i += 1
                 if b <= 0x20 || b == 0x7F {
                     if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = n > 0 }
                     continue // other control characters (NUL included) carry no text
                 }
-                high = max(high, b)
+                seen |= UInt64(b)
                 if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
                 out[n] = b
                 n += 1
             }
+            if seen & 0x8080_8080_8080_8080 != 0 {
+                for k in 0..<n where out[k] >= 0xCC { mayNeedNFC = true; break }
+            }
             return n
         }
-        return (collapsed, high >= 0x80, high >= 0xCC)
+        return (collapsed, seen & 0x8080_8080_8080_8080 != 0, mayNeedNFC)
+    }
+
+    /// Whether any of the eight bytes in `w` is 0x20 or below (space, control) or 0x7F.
+    @inline(__always)
+    private static func hasSpaceOrControl(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let low = (w &- 0x2121_2121_2121_2121) & ~w & highs
+        let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        let del = (x &- ones) & ~x & highs
+        return (low | del) != 0
     }
 
     /// Unicode spaces (NBSP, thin space, ideographic space…) collapse too.

@@ -159,10 +159,23 @@ public struct JSONParser {
         }
         var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            // The run up to the next quote, backslash or control character, copied at once.
+            let runStart = position
+            while position < bytes.count {
+                if position + 8 <= bytes.count,
+                   !JSONWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)) {
+                    position += 8
+                    continue
+                }
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                position += 1
+            }
+            if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            guard position < bytes.count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") { position += 1; return String(decoding: out, as: UTF8.self) }
             if b < 0x20 { throw error("control character in a string") }
-            if b != UInt8(ascii: "\\") { out.append(b); position += 1; continue }
             position += 1
             guard position < bytes.count else { break }
             let e = bytes[position]
@@ -189,8 +202,7 @@ public struct JSONParser {
                         position = save
                     }
                 }
-                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(Character(u)).utf8))
+                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { out.append($0) }
             default: throw error("invalid escape")
             }
         }
