@@ -122,6 +122,10 @@ import Testing
             #expect(DateNormalizer.iso(s) == DateNormalizer.unicodeISO(s), "\(s)")
             #expect(LinkCanonicalizer.canonicalURL(s) == LinkCanonicalizer.unicodeCanonicalURL(s), "\(s)")
         }
+        for s in inputs + Self.trickyASCII.map { " \t" + $0 + "\r\n x  y\u{B}z " } + ["", " ", "a\r\nb", "\u{7F} a", "a\u{1C}b \u{1F}", "\u{0} x"] {
+            #expect(BenchmarkNames.key(s) == BenchmarkNames.unicodeKey(s), "\(s)")
+            #expect(asciiSingleSpaced(s) == s.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(s)")
+        }
     }
 
     @Test func organisationNamesAreFoundAtTheSamePlacesWithTheStartFilter() throws {

@@ -76,3 +76,47 @@ extension LinkCanonicalizer {
         return "https://" + String(decoding: host, as: UTF8.self) + String(decoding: path, as: UTF8.self)
     }
 }
+
+extension BenchmarkNames {
+    /// `key` of an ASCII name: its letters lower-cased and its digits.
+    static func asciiKey(_ name: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: name.count) { out in
+            var n = 0
+            for b in name where isLetter(b) || isDigit(b) {
+                out[n] = isLetter(b) ? b | 0x20 : b
+                n += 1
+            }
+            return n
+        }
+    }
+}
+
+/// An ASCII text with every white-space run made one space and the ends trimmed, as
+/// `split(whereSeparator: \.isWhitespace).joined(separator: " ")` gives it; nil for other text.
+func asciiSingleSpaced(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { bytes -> String? in
+        guard isASCII(bytes) else { return nil }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        // Already single-spaced (the usual case): the text itself.
+        var clean = !(bytes.first.map(isSpace) ?? false) && !(bytes.last.map(isSpace) ?? false)
+        var previousSpace = false
+        for b in bytes where clean {
+            let space = isSpace(b)
+            if space && (b != 0x20 || previousSpace) { clean = false }
+            previousSpace = space
+        }
+        if clean { return text }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pending = false
+            for b in bytes {
+                if isSpace(b) { pending = n > 0; continue }
+                if pending { out[n] = 0x20; n += 1; pending = false }
+                out[n] = b
+                n += 1
+            }
+            return n
+        }
+    }
+}

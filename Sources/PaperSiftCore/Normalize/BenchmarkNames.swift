@@ -32,6 +32,13 @@ public enum BenchmarkNames {
 
     /// Lower-case letters and digits only (ASCII case folding; other scalars kept as they are).
     static func key(_ name: String) -> String {
+        var copy = name
+        if let ascii = copy.withUTF8({ isASCII($0) ? asciiKey($0) : nil }) { return ascii }
+        return unicodeKey(name)
+    }
+
+    /// `key` for any name (ASCII has a faster path).
+    static func unicodeKey(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         for s in name.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
             out.append(s.isASCII ? Unicode.Scalar(UInt8(ascii: s) | (s.value >= 65 && s.value <= 90 ? 0x20 : 0)) : s)

@@ -52,7 +52,7 @@ public struct NumberInterpreter {
         for key in contextKeys {
             for c in around where c.start <= f.start && f.end <= c.end {
                 guard let text = c.group(key) else { continue }
-                let value = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let value = asciiSingleSpaced(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if !value.isEmpty { out.append((key, value)); break }
             }
         }
