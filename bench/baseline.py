@@ -50,8 +50,9 @@ class RuleFileError(Exception):
     pass
 
 
-def parse_rule_file(path):
-    """The `key: value` format of docs/RULES.md, as the Swift RuleFileParser reads it."""
+def parse_rule_file(path, rules_dir=None):
+    """The `key: value` format of docs/RULES.md, as the Swift RuleFileParser reads it. With
+    `rules_dir`, the `{{list:…}}` and `{{pattern:…}}` includes are expanded."""
     values = {}
     matches, no_matches = [], []
     last_key = None
@@ -65,10 +66,10 @@ def parse_rule_file(path):
                 last_key = None
             continue
         if line[0] in " \t":
-            if last_key != "pattern":
-                raise RuleFileError("%s:%d: a continuation line is only allowed after 'pattern:'" % (path, n))
-            old, at = values["pattern"]
-            values["pattern"] = (old + "\n" + line.lstrip(" \t"), at)
+            if last_key not in ("pattern", "continue"):
+                raise RuleFileError("%s:%d: a continuation line is only allowed after 'pattern:' or 'continue:'" % (path, n))
+            old, at = values[last_key]
+            values[last_key] = (old + "\n" + line.lstrip(" \t"), at)
             continue
         if ":" not in line:
             raise RuleFileError("%s:%d: expected 'key: value'" % (path, n))
@@ -97,11 +98,78 @@ def parse_rule_file(path):
     except ValueError:
         raise RuleFileError("%s: priority must be an integer" % path)
     prefilters = [p.strip(" ") for p in values.get("prefilter", ("", 0))[0].split(" | ")]
+    pattern, continuation = values["pattern"][0], values.get("continue", (None, 0))[0]
+    if rules_dir is not None:
+        pattern = expand_includes(pattern, rules_dir)
+        continuation = continuation and expand_includes(continuation, rules_dir)
     return {
         "path": path, "id": values["id"][0], "field": values["field"][0],
-        "pattern": values["pattern"][0], "pattern_line": values["pattern"][1],
+        "pattern": pattern, "pattern_line": values["pattern"][1], "continuation": continuation,
         "flags": flags, "priority": priority, "prefilters": [p for p in prefilters if p],
     }
+
+
+def list_literals(text):
+    """The literals of a `{{list:…}}` file: one per line, blank and `#` lines skipped."""
+    out = []
+    for line in text.split("\n"):
+        line = line.strip(" \t\r")
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def trie_alternation(literals):
+    """The trie-factored alternation of `LiteralTrie.swift`: longer literals first, a space
+    matching any white-space run."""
+    root = {}
+    for lit in set(literals):
+        if not lit:
+            continue
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[None] = True
+
+    def escape(ch):
+        if ch == " ":
+            return "\\s+"
+        return "\\" + ch if ch in "\\^$.|?*+()[]{}/#-" else ch
+
+    def emit(node):
+        branches = [escape(ch) + emit(child) for ch, child in sorted(
+            ((k, v) for k, v in node.items() if k is not None), key=lambda kv: ord(kv[0]))]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if None in node else body
+    return emit(root)
+
+
+def expand_includes(pattern, rules_dir, depth=0):
+    """`{{list:PATH}}` and `{{pattern:PATH}}` as `PatternIncludes.swift` expands them."""
+    if "{{" not in pattern:
+        return pattern
+    if depth >= 4:
+        raise RuleFileError("includes nested too deeply")
+    out, rest = [], pattern
+    while "{{" in rest:
+        before, _, after = rest.partition("{{")
+        marker, sep, rest = after.partition("}}")
+        if not sep:
+            raise RuleFileError("unterminated '{{' include")
+        out.append(before)
+        kind, _, path = marker.partition(":")
+        with open(os.path.join(rules_dir, path.strip(" ")), encoding="utf-8") as fh:
+            text = fh.read()
+        if kind == "list":
+            out.append("(?:" + trie_alternation(list_literals(text)) + ")")
+        elif kind == "pattern":
+            lines = [l.strip(" \t\r") for l in text.split("\n") if l and not l.strip(" \t\r").startswith("#")]
+            out.append(expand_includes("".join(lines), rules_dir, depth + 1))
+        else:
+            raise RuleFileError("unknown include kind '%s'" % kind)
+    return "".join(out) + rest
 
 
 # --------------------------------------------------------------------------------------------
@@ -326,7 +394,7 @@ def translate(pat, extended=False, ungreedy=False):
 
 class Rule:
     __slots__ = ("id", "field", "priority", "regex", "anchored", "caseless", "prefilters",
-                 "raw_group", "named_groups")
+                 "raw_group", "named_groups", "continuation", "continuation_raw_group", "continuation_groups")
 
 
 def compile_rule(d):
@@ -350,6 +418,14 @@ def compile_rule(d):
     r.prefilters = [p.encode("utf-8").lower() if r.caseless else p.encode("utf-8") for p in d["prefilters"]]
     r.raw_group = rx.groupindex.get("raw", 0)
     r.named_groups = sorted(((idx, name) for name, idx in rx.groupindex.items() if name != "raw"))
+    r.continuation, r.continuation_raw_group, r.continuation_groups = None, 0, []
+    if d.get("continuation"):
+        csrc = translate(d["continuation"], extended="extended" in fl, ungreedy="ungreedy" in fl)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r.continuation = re.compile(csrc, flags)
+        r.continuation_raw_group = r.continuation.groupindex.get("raw", 0)
+        r.continuation_groups = sorted(((idx, name) for name, idx in r.continuation.groupindex.items() if name != "raw"))
     return r
 
 
@@ -362,7 +438,7 @@ def load_rules(directory):
     seen = {}
     for path in paths:
         try:
-            d = parse_rule_file(path)
+            d = parse_rule_file(path, directory)
         except (RuleFileError, OSError) as e:
             warn("skipping %s" % e)
             skipped += 1
@@ -385,33 +461,48 @@ def load_rules(directory):
 # --------------------------------------------------------------------------------------------
 
 
+def hit(m, g, named, text):
+    s, e = m.span(g)
+    if s < 0:
+        return None
+    groups = {}
+    for idx, name in named:
+        v = m.group(idx)
+        if v is not None:
+            groups[name] = v
+    return (s, e, text[s:e], groups)
+
+
 def rule_hits(rule, text):
-    """(start_char, end_char, raw, groups) for every non-overlapping match, left to right."""
+    """(start_char, end_char, raw, groups) for every non-overlapping match, left to right; after
+    each match, the chain of anchored `continue:` matches that starts where it ends."""
     rx = rule.regex
-    if rule.anchored:
-        matches = []
+    if rule.anchored or rule.continuation is not None:
+        out = []
         pos, n = 0, len(text)
         while pos <= n:
-            m = rx.match(text, pos)
+            m = rx.match(text, pos) if rule.anchored else rx.search(text, pos)
             if m is None:
                 break
-            matches.append(m)
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-    else:
-        matches = rx.finditer(text)
+            h = hit(m, rule.raw_group, rule.named_groups, text)
+            if h:
+                out.append(h)
+            end = m.end()
+            while rule.continuation is not None:
+                c = rule.continuation.match(text, end)
+                if c is None or c.end() <= end:
+                    break
+                h = hit(c, rule.continuation_raw_group, rule.continuation_groups, text)
+                if h:
+                    out.append(h)
+                end = c.end()
+            pos = end if end > m.start() else end + 1
+        return out
     out = []
-    g = rule.raw_group
-    named = rule.named_groups
-    for m in matches:
-        s, e = m.span(g)
-        if s < 0:
-            continue
-        groups = {}
-        for idx, name in named:
-            v = m.group(idx)
-            if v is not None:
-                groups[name] = v
-        out.append((s, e, text[s:e], groups))
+    for m in rx.finditer(text):
+        h = hit(m, rule.raw_group, rule.named_groups, text)
+        if h:
+            out.append(h)
     return out
 
 

@@ -157,22 +157,53 @@ def prepare(bin_dir, files, work, env):
 # --------------------------------------------------------------------------------------------
 
 
-def ripgrep_patterns(rules_dir):
-    """The rules of the baseline's fields as one-line PCRE2 patterns for `rg -P -f`.
+def python_rules(rules_dir, out_dir):
+    """A copy of the rules directory with only the extraction rules the Python baseline can run
+    (its four fields, patterns that `re` accepts), so that sift-extract, the baseline and ripgrep
+    can be timed on the same rules. Returns (rule ids kept, rule ids left out)."""
+    if os.path.isdir(out_dir):
+        shutil.rmtree(out_dir)
+    shutil.copytree(rules_dir, out_dir)
+    kept, dropped = [], []
+    for root, _, names in os.walk(out_dir):
+        for name in names:
+            path = os.path.join(root, name)
+            if name == "aliases.txt" and os.path.basename(root) == "orgs":
+                os.remove(path)  # organisation names: not part of the baseline
+                continue
+            if not name.endswith(".rule"):
+                continue
+            d = baseline.parse_rule_file(path, out_dir)
+            if d["field"] not in baseline.FIELDS and d["field"] in ("orgs", "number_context"):
+                os.remove(path)
+                dropped.append(d["id"])
+                continue
+            if d["field"] not in baseline.FIELDS:
+                continue  # link kinds, clean, segment: not extraction rules
+            try:
+                baseline.compile_rule(d)
+                kept.append(d["id"])
+            except Exception:  # noqa: BLE001 (whatever `re` rejects)
+                os.remove(path)
+                dropped.append(d["id"])
+    return sorted(kept), sorted(dropped)
 
-    rg joins the patterns into one alternation, so group names are dropped (they would clash);
-    flags become inline options. Rules that refer to groups by name are left out.
-    """
+
+def ripgrep_patterns(rules_dir):
+    """The extraction rules of `rules_dir` (includes expanded) as one-line PCRE2 patterns for
+    `rg -P -f`. rg joins the patterns into one alternation, so group names are dropped (they
+    would clash) and flags become inline options; rules that refer to groups by name, or whose
+    `continue:` pattern would be lost, are left out."""
     patterns, skipped = [], []
     for root, _, names in sorted(os.walk(rules_dir)):
         for name in sorted(names):
             if not name.endswith(".rule"):
                 continue
-            d = baseline.parse_rule_file(os.path.join(root, name))
+            d = baseline.parse_rule_file(os.path.join(root, name), rules_dir)
             if d["field"] not in baseline.FIELDS:
                 continue
             p = d["pattern"]
-            if re.search(r"\\k[<{']|\(\?&|\(\?P[=>]|\\g\{?[A-Za-z]", p):
+            if d.get("continuation") or re.search(r"\\k[<{']|\(\?&|\(\?P[=>]|\\g\{?[A-Za-z]|\(\?\(DEFINE", p):
                 skipped.append(d["id"])
                 continue
             if "extended" in d["flags"]:
@@ -264,6 +295,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3, help="runs per command (the median is reported)")
     ap.add_argument("--startup-runs", type=int, default=20)
+    ap.add_argument("--threads", type=int, default=2, help="threads for the `sift run --threads` row")
     ap.add_argument("--no-python", action="store_true", help="skip the Python baseline")
     ap.add_argument("--results", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--command", default="", help="the command line to record in the report")
@@ -313,32 +345,47 @@ def main():
     stage_argv = [[os.path.join(bin_dir, s)] for s in STAGES]
     run_row("piped five stages", pipeline([stage_argv[0][:1] + big_files] + stage_argv[1:]), corpus_bytes, occurrences)
     run_row("`sift run`", [os.path.join(bin_dir, "sift"), "run"] + big_files, corpus_bytes, occurrences)
+    run_row("`sift run --threads %d`" % args.threads, [os.path.join(bin_dir, "sift"), "run", "--threads", str(args.threads)]
+            + big_files, corpus_bytes, occurrences)
 
+    # The same extraction rules for sift-extract, the Python baseline and ripgrep: those `re` can run.
     segment_out = os.path.join(big_work, "segment.jsonl")
     segment_records = count_lines(segment_out)
+    subset_dir = os.path.join(args.dir, "rules-python")
+    kept, dropped = python_rules(args.rules, subset_dir)
+    subset_env = dict(env, PAPERSIFT_RULES=subset_dir)
+    subset = "%d rules Python's `re` can run" % len(kept)
+    log("timing sift-extract on the %s" % subset)
+    r = repeated([os.path.join(bin_dir, "sift-extract"), "--rules", subset_dir, segment_out], args.repeat, env=subset_env)
+    r.update(name="`sift-extract`, only the %s" % subset, bytes=size([segment_out]), records=segment_records)
+    rows.append(r)
     rg_note = ""
-    patterns, rg_skipped = ripgrep_patterns(args.rules)
+    patterns, rg_skipped = ripgrep_patterns(subset_dir)
     if shutil.which("rg") and patterns:
         pattern_file = os.path.join(args.dir, "rg-patterns.txt")
         with open(pattern_file, "w") as f:
             f.write("\n".join(patterns) + "\n")
-        run_row("`rg -P -o` (%d extraction patterns, over sift-extract's input)" % len(patterns),
+        run_row("`rg -P -o`, %d of those patterns as one alternation" % len(patterns),
                 ["rg", "--no-config", "-P", "-o", "-N", "--no-filename", "-f", pattern_file, segment_out],
                 size([segment_out]), segment_records)
-        rg_note = "ripgrep: the rules of fields %s as one alternation (group names dropped)%s." % (
-            ", ".join(baseline.FIELDS), "; left out: " + ", ".join(rg_skipped) if rg_skipped else "")
+        rg_note = "ripgrep: the patterns of the same rules as one alternation, group names dropped%s." % (
+            "; left out (named recursion or `continue:`): " + ", ".join(rg_skipped) if rg_skipped else "")
     else:
         rg_note = "ripgrep not installed (apt-get install ripgrep): no ripgrep row."
     python_mbs = None
     if not args.no_python:
         log("timing the Python baseline (one run)")
-        r = measure([sys.executable, os.path.join(HERE, "baseline.py"), "--rules", args.rules, segment_out], env=env)
+        r = measure([sys.executable, os.path.join(HERE, "baseline.py"), "--rules", subset_dir, segment_out], env=env)
         if r["status"] != 0:
             sys.exit("bench: baseline.py failed:\n" + r["stderr"][-2000:])
-        r.update(name="Python baseline (`bench/baseline.py`, over sift-extract's input)", bytes=size([segment_out]),
+        r.update(name="Python baseline (`bench/baseline.py`), the same %s" % subset, bytes=size([segment_out]),
                  records=segment_records, runs=1, min_wall=r["wall"])
         rows.append(r)
         python_mbs = r["bytes"] / 1e6 / r["wall"]
+
+    log("per-rule profile of sift-extract")
+    profile = measure([os.path.join(bin_dir, "sift-extract"), "--profile-rules", segment_out], env=env)["stderr"]
+    profile = "\n".join(l for l in profile.splitlines() if l.startswith("|"))
 
     log("start-up times")
     startup = []
@@ -362,7 +409,7 @@ def main():
 
     load_after = load()
     report = render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
-                    python_mbs, startup, true_walls, flat, rg_note)
+                    python_mbs, startup, true_walls, flat, rg_note, (kept, dropped, profile))
     with open(args.results, "w") as f:
         f.write(report)
     with open(os.path.join(args.dir, "results.json"), "w") as f:
@@ -372,7 +419,7 @@ def main():
 
 
 def render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
-           python_mbs, startup, true_walls, flat, rg_note):
+           python_mbs, startup, true_walls, flat, rg_note, extraction):
     by_name = {r["name"]: r for r in rows}
     cat = by_name["`cat` (corpus)"]
     out = ["# papersift benchmark results", ""]
@@ -414,16 +461,37 @@ def render(args, info, started, load_before, load_after, manifest, small_manifes
         run["bytes"] / 1e6 / run["wall"], run["bytes"] / 1e6 / run["cpu"], run["wall"] / cat["wall"]),
              "Piped five stages: %.1f MB/s wall using %.2f CPU s per wall s." % (
         piped["bytes"] / 1e6 / piped["wall"], piped["cpu"] / piped["wall"])]
+    threaded = next((r for r in rows if r["name"].startswith("`sift run --threads")), None)
+    if threaded:
+        lines.append("%s: %.1f MB/s wall, %.2f CPU s per wall s (%.2f× the one-thread wall time)." % (
+            threaded["name"], threaded["bytes"] / 1e6 / threaded["wall"], threaded["cpu"] / threaded["wall"],
+            run["wall"] / threaded["wall"]))
     ext = by_name.get("`sift-extract`")
+    same = next((r for r in rows if r["name"].startswith("`sift-extract`, only")), None)
     rg = next((r for r in rows if r["name"].startswith("`rg")), None)
-    if ext and rg:
-        lines.append("`sift-extract` / ripgrep wall time: %.1f× (same input file)." % (ext["wall"] / rg["wall"]))
-    if python_mbs and ext:
-        lines.append("`sift-extract` is %.1f× the Python baseline (MB/s), `sift run` %.1f×." % (
-            ext["bytes"] / 1e6 / ext["wall"] / python_mbs, run["bytes"] / 1e6 / run["wall"] / python_mbs))
+    if same and rg:
+        lines.append("On the same rules and input, `sift-extract` takes %.2f× ripgrep's wall time." % (same["wall"] / rg["wall"]))
+    if python_mbs and same:
+        lines.append("On the same rules, `sift-extract` is %.1f× the Python baseline (MB/s); with all its rules %.1f×; "
+                     "`sift run` (all five stages, all rules) %.1f×." % (
+                         same["bytes"] / 1e6 / same["wall"] / python_mbs, ext["bytes"] / 1e6 / ext["wall"] / python_mbs,
+                         run["bytes"] / 1e6 / run["wall"] / python_mbs))
     out += ["- " + l for l in lines]
     out.append("- " + rg_note)
+    kept, dropped, profile = extraction
+    out.append("- The side-by-side rows use the %d extraction rules Python's `re` can run (%s); left out, because `re` "
+               "lacks branch reset, recursion, verbs or variable-length look-behind, or because they are not part of the "
+               "baseline (organisation names, number context): %s." % (
+                   len(kept), ", ".join("`%s`" % k for k in kept), ", ".join("`%s`" % d for d in dropped) or "none"))
     out.append("")
+    if profile:
+        out.append("## Where extraction time goes")
+        out.append("")
+        out.append("`sift-extract --profile-rules` on the same input (one run, all rules; times include the clock "
+                   "reads around each rule):")
+        out.append("")
+        out.append(profile)
+        out.append("")
     out.append("## Start-up")
     out.append("")
     out.append("Wall time with empty standard input (loads and JIT-compiles every rule), median and minimum of %d runs; "
