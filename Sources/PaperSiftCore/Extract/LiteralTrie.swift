@@ -26,9 +26,9 @@ public enum LiteralTrie {
             }
             nodes[node].terminal = true
         }
-        var out = ""
+        var out = String.UnicodeScalarView()
         emit(0, nodes, into: &out)
-        return out
+        return String(out)
     }
 
     /// The positions where the alternation of `literals` can begin a match (see `StartFilter`):
@@ -54,25 +54,29 @@ public enum LiteralTrie {
         return filter
     }
 
-    private static func emit(_ index: Int, _ nodes: [Node], into out: inout String) {
+    private static func emit(_ index: Int, _ nodes: [Node], into out: inout String.UnicodeScalarView) {
         let node = nodes[index]
         guard !node.children.isEmpty else { return }
         // A terminal node with children: the longer continuation is tried first, then the end here.
-        if node.terminal { out += "(?:" }
+        if node.terminal { out.append(contentsOf: "(?:".unicodeScalars) }
         let children = node.children.sorted { $0.scalar < $1.scalar }
-        if children.count > 1 { out += "(?:" }
+        if children.count > 1 { out.append(contentsOf: "(?:".unicodeScalars) }
         for (i, child) in children.enumerated() {
-            if i > 0 { out += "|" }
-            out += escape(Unicode.Scalar(child.scalar)!)
+            if i > 0 { out.append("|") }
+            escape(Unicode.Scalar(child.scalar)!, into: &out)
             emit(child.node, nodes, into: &out)
         }
-        if children.count > 1 { out += ")" }
-        if node.terminal { out += ")?" }
+        if children.count > 1 { out.append(")") }
+        if node.terminal { out.append(contentsOf: ")?".unicodeScalars) }
     }
 
-    private static func escape(_ s: Unicode.Scalar) -> String {
-        if s == " " { return "\\s+" }
-        if "\\^$.|?*+()[]{}/#-".unicodeScalars.contains(s) { return "\\" + String(s) }
-        return String(s)
+    private static func escape(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
+        switch s {
+        case " ": out.append(contentsOf: "\\s+".unicodeScalars)
+        case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "#", "-":
+            out.append("\\")
+            out.append(s)
+        default: out.append(s)
+        }
     }
 }

@@ -106,10 +106,9 @@ public enum RuleFileParser {
 extension StringProtocol {
     /// Trims the given characters from both ends (no Foundation needed).
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
     }
 }
