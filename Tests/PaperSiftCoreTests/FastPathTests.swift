@@ -171,4 +171,31 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONParser.parse("\"unterminated \\") }
         #expect(throws: JSONParseError.self) { try JSONParser.parse("\"tab\there\"") }
     }
+
+    /// The byte-at-a-time whitespace collapse the eight-byte version must equal.
+    static func referenceCollapse(_ s: String) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for b in s.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = !out.isEmpty; continue }
+            if b < 0x20 || b == 0x7F { continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func eightByteWhitespaceCollapseEqualsTheByteLoop() {
+        let pieces = ["a", "bc", "defgh", " ", "  ", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", "é", "12345678", " x "]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // xorshift: the same texts on every run
+        func next(_ n: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(15) { text += pieces[next(pieces.count)] }
+            #expect(TextNormalizer.collapseWhitespace(text) == Self.referenceCollapse(text), "\(Array(text.utf8))")
+        }
+    }
 }

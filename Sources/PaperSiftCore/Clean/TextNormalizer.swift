@@ -50,10 +50,13 @@ public enum TextNormalizer {
             var pendingSpace = false
             let count = bytes.count
             while i < count {
-                // Eight bytes at a time while none is white space or a control character.
+                // Eight bytes at a time while they need no change: no control character, single
+                // spaces only between other bytes (none first after a space or at the start, none last).
                 if i + 8 <= count {
                     let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if !hasSpaceOrControl(w) {
+                    let spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
+                    if !hasControl(w), spaces & (spaces << 8) == 0, spaces >> 63 == 0,
+                       spaces & 0x80 == 0 || (n > 0 && !pendingSpace) {
                         if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
                         UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: w, as: UInt64.self)
                         seen |= w
@@ -81,14 +84,19 @@ public enum TextNormalizer {
         return (collapsed, seen & 0x8080_8080_8080_8080 != 0, mayNeedNFC)
     }
 
-    /// Whether any of the eight bytes in `w` is 0x20 or below (space, control) or 0x7F.
+    /// Whether any of the eight bytes in `w` is a control character (below 0x20, or 0x7F).
     @inline(__always)
-    private static func hasSpaceOrControl(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let low = (w &- 0x2121_2121_2121_2121) & ~w & highs
-        let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
-        let del = (x &- ones) & ~x & highs
-        return (low | del) != 0
+    private static func hasControl(_ w: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = (w &- 0x2020_2020_2020_2020) & ~w & highs
+        return (low | zeroBytes(w ^ 0x7F7F_7F7F_7F7F_7F7F)) != 0
+    }
+
+    /// The high bit of every byte of `x` that is zero, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & sevens) &+ sevens) | x | sevens)
     }
 
     /// Unicode spaces (NBSP, thin space, ideographic space…) collapse too.
