@@ -112,13 +112,7 @@ public struct ExtractCommand: ParsableCommand {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }
         try JSONLinesInput.read(Occurrence.self, paths: common.inputs, context: context) { occurrence in
-            context.countIn()
-            do {
-                output.writeLine(try extractor.extract(occurrence).jsonBytes())
-                context.countOut()
-            } catch {
-                try context.reject(file: occurrence.file, line: occurrence.line, reason: "\(error)", raw: occurrence.jsonString())
-            }
+            try extractor.process(occurrence, context: context) { output.writeLine($0.jsonBytes()) }
         }
         try common.finish(context, output: output)
     }
@@ -156,14 +150,13 @@ public struct NormalizeCommand: ParsableCommand {
         let output = try common.makeOutput()
         let normalizer = Normalizer(rules: rules)
         try JSONLinesInput.read(ExtractedOccurrence.self, paths: common.inputs, context: context) { extracted in
-            context.countIn()
-            let record = normalizer.normalize(extracted)
-            if emitKey {
-                output.write(Array(Deduper.groupKey(of: record).utf8))
-                output.write([0x09])
+            normalizer.process(extracted, context: context) { record in
+                if emitKey {
+                    output.write(Array(Deduper.groupKey(of: record).utf8))
+                    output.write([0x09])
+                }
+                output.writeLine(record.jsonBytes())
             }
-            output.writeLine(record.jsonBytes())
-            context.countOut()
         }
         try common.finish(context, output: output)
     }

@@ -56,7 +56,15 @@ public final class Cleaner {
     }
 
     /// The text-dump path: boilerplate header, paragraphs, cleaning.
+    ///
+    /// A document that starts as binary data is refused as a whole (`inputFailed`); a line of
+    /// binary data inside a document is rejected; invalid UTF-8 and control characters in a line
+    /// are repaired with a warning; a line with nothing left after cleaning counts as blank.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
+        if let problem = binaryDocumentProblem(head: try reader.peek(4096)) {
+            try context.inputFailed("\(name): \(problem)")
+            return
+        }
         var boilerplate = BoilerplateFilter(rules: rules)
         var paragraph: [String] = []
         var paragraphLine = 0
@@ -69,18 +77,22 @@ public final class Cleaner {
             context.countOut()
             emit(CleanRecord(file: name, line: paragraphLine, format: InputFormat.hfText.rawValue, text: text))
         }
-        while let (line, repaired, blank) = try reader.withNextLine({ buf -> (String, Bool, Bool) in
-            let (s, repaired) = TextNormalizer.decodeUTF8(buf)
-            return (s, repaired, isBlank(buf))
-        }) {
+        while let raw = try reader.withNextLine({ RawLine($0) }) {
             lineNumber = reader.lineNumber
-            context.countBytes(line.utf8.count + 1)
-            if repaired { context.warn(file: name, line: lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
-            if blank { flush(); continue }
+            context.countBytes(raw.byteCount + 1)
+            if raw.isBlank { flush(); continue }
+            if raw.looksBinary {
+                context.countIn()
+                try context.reject(file: name, line: lineNumber, reason: raw.binaryReason, raw: raw.text)
+                continue
+            }
+            if let repairs = raw.repairs { context.warn(file: name, line: lineNumber, message: repairs) }
+            let trimmed = TextNormalizer.collapseWhitespace(raw.text)
+            if trimmed.isEmpty { flush(); continue }
             context.countIn()
-            if boilerplate.drops(TextNormalizer.collapseWhitespace(line)) { context.countMerged(); continue }
+            if boilerplate.drops(trimmed) { context.countSkipped(); continue }
             if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged() }
-            paragraph.append(line)
+            paragraph.append(raw.text)
         }
         flush()
     }

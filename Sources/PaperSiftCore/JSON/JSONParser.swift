@@ -14,11 +14,19 @@ public struct JSONParser {
 
     /// Parses one complete JSON value; trailing non-space bytes are an error.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var repaired = false
+        return try parse(bytes, repairedUTF8: &repaired)
+    }
+
+    /// Parses one complete JSON value; sets `repairedUTF8` when a string held invalid UTF-8 or a
+    /// lone surrogate escape that was replaced by U+FFFD.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, repairedUTF8: inout Bool) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
         if parser.position != bytes.count { throw parser.error("unexpected data after the value") }
+        if parser.repaired { repairedUTF8 = true }
         return value
     }
 
@@ -33,6 +41,7 @@ public struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    var repaired = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -144,7 +153,7 @@ public struct JSONParser {
         while position < bytes.count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let s = decode(UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 position += 1
                 return s
             }
@@ -155,7 +164,7 @@ public struct JSONParser {
         var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
             let b = bytes[position]
-            if b == UInt8(ascii: "\"") { position += 1; return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") { position += 1; return out.withUnsafeBufferPointer { decode($0) } }
             if b < 0x20 { throw error("control character in a string") }
             if b != UInt8(ascii: "\\") { out.append(b); position += 1; continue }
             position += 1
@@ -184,12 +193,23 @@ public struct JSONParser {
                         position = save
                     }
                 }
-                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                guard let u = Unicode.Scalar(scalar) else {
+                    repaired = true
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    continue
+                }
                 out.append(contentsOf: Array(String(Character(u)).utf8))
             default: throw error("invalid escape")
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The string of UTF-8 bytes; invalid sequences become U+FFFD and are noted.
+    private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        if let s = String(validating: utf8, as: UTF8.self) { return s }
+        repaired = true
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {

@@ -1,5 +1,6 @@
 /// All five stages in one process (`sift run`), passing records as values instead of JSON.
-/// Its output is byte-identical to the piped stages (checked by a test).
+/// Its output is byte-identical to the piped stages (checked by a test), and so is its record
+/// account: each stage counts in its own `RunContext` (see `RunContext.stageContexts`).
 public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
@@ -7,6 +8,9 @@ public final class FusedPipeline {
     private let extractor: Extractor
     private let normalizer: Normalizer
     private let deduper: Deduper
+
+    /// The stage names used in the accounting and in `--rejects`, as in the piped run.
+    public static let stageNames = ["sift-clean", "sift-segment", "sift-extract", "sift-normalize", "sift-dedupe"]
 
     public init(rules: RuleSet, dedupe: Deduper.Options = Deduper.Options()) throws(RuleError) {
         self.rules = rules
@@ -21,34 +25,30 @@ public final class FusedPipeline {
     /// (without the newline). Throws `StrictStop` or `SpillError`.
     public func run(paths: [String], forcedFormat: InputFormat? = nil, context: RunContext,
                     emit: ([UInt8]) -> Void) throws {
+        let stages = context.stageContexts(FusedPipeline.stageNames)
+        let (clean, segment, extract, normalize, dedupe) = (stages[0], stages[1], stages[2], stages[3], stages[4])
+        var stop: Error?
+        func afterSegment(_ occurrence: Occurrence) {
+            guard stop == nil else { return }
+            do {
+                try extractor.process(occurrence, context: extract) { extracted in
+                    normalizer.process(extracted, context: normalize) { record in
+                        do { try deduper.add(record, context: dedupe) } catch { stop = error }
+                    }
+                }
+            } catch { stop = error }
+        }
         for path in paths {
-            var stop: Error?
-            try cleaner.clean(path: path, forcedFormat: forcedFormat, context: context) { record in
+            try cleaner.clean(path: path, forcedFormat: forcedFormat, context: clean) { record in
                 guard stop == nil else { return }
                 do throws(StrictStop) {
-                    try segmenter.process(record, context: context) { occ in self.afterSegment(occ, context: context, stop: &stop) }
+                    try segmenter.process(record, context: segment, emit: afterSegment)
                 } catch { stop = error }
             }
             if let stop { throw stop }
         }
-        var stop: Error?
-        try segmenter.finish(context: context) { occ in afterSegment(occ, context: context, stop: &stop) }
+        try segmenter.finish(context: segment, emit: afterSegment)
         if let stop { throw stop }
-        try deduper.finish(context: context, emit: emit)
-    }
-
-    private func afterSegment(_ occurrence: Occurrence, context: RunContext, stop: inout Error?) {
-        guard stop == nil else { return }
-        let extracted: ExtractedOccurrence
-        do {
-            extracted = try extractor.extract(occurrence)
-        } catch {
-            do throws(StrictStop) {
-                try context.reject(file: occurrence.file, line: occurrence.line, reason: "extract: \(error)",
-                                   raw: occurrence.jsonString())
-            } catch { stop = error }
-            return
-        }
-        do { try deduper.add(normalizer.normalize(extracted), context: context) } catch { stop = error }
+        try deduper.finish(context: dedupe, emit: emit)
     }
 }

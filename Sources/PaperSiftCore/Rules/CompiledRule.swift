@@ -55,8 +55,15 @@ public final class CompiledRule {
     }
 
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
-    /// by the chain of anchored `continue:` matches that starts where it ends.
+    /// by the chain of anchored `continue:` matches that starts where it ends. A match that cannot
+    /// finish (PCRE2 match limit on hostile text) throws, naming this rule and its file.
     public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [Finding] {
+        do { return try matchFindings(in: text) } catch {
+            throw PatternMatchError(code: error.code, message: "\(error.message) (rule \(id), \(definition.file))")
+        }
+    }
+
+    private func matchFindings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [Finding] {
         guard let continuation else {
             return try pattern.allMatches(in: text).compactMap { finding(pattern, rawGroup, $0, text) }
         }
