@@ -58,7 +58,7 @@ public final class Cleaner {
     /// The text-dump path: boilerplate header, paragraphs, cleaning.
     ///
     /// A document that starts as binary data is refused as a whole (`inputFailed`); a line of
-    /// binary data inside a document is rejected; invalid UTF-8 and control characters in a line
+    /// binary data inside a document is rejected and ends the paragraph; invalid UTF-8 and control characters in a line
     /// are repaired with a warning; a line with nothing left after cleaning counts as blank.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
         if let problem = binaryDocumentProblem(head: try reader.peek(4096)) {
@@ -81,13 +81,14 @@ public final class Cleaner {
             lineNumber = reader.lineNumber
             context.countBytes(raw.byteCount + 1)
             if raw.isBlank { flush(); continue }
-            if raw.looksBinary {
+            let trimmed = TextNormalizer.collapseWhitespace(raw.text)
+            if !trimmed.isEmpty, raw.looksBinary { // never glue text across junk: it ends a paragraph
+                flush()
                 context.countIn()
                 try context.reject(file: name, line: lineNumber, reason: raw.binaryReason, raw: raw.text)
                 continue
             }
             if let repairs = raw.repairs { context.warn(file: name, line: lineNumber, message: repairs) }
-            let trimmed = TextNormalizer.collapseWhitespace(raw.text)
             if trimmed.isEmpty { flush(); continue }
             context.countIn()
             if boilerplate.drops(trimmed) { context.countSkipped(); continue }
