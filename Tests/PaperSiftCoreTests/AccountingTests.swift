@@ -69,7 +69,7 @@ import PaperSiftCore
             let rejects = dir + "/" + stage + ".rejects"
             let r = try Tools.run(stage, ["--stats", "--quiet", "-o", output, "--rejects", rejects] + input)
             pipedStats += expectBalancedStats(r.stderr, "\(stage)")
-            pipedRejects += Fixtures.lines(rejects)
+            pipedRejects += Fixtures.textLines(rejects)
             input = [output]
         }
         expectSameOutput(Fixtures.bytes(output), fused.stdout)
@@ -79,6 +79,6 @@ import PaperSiftCore
         #expect(fusedStats[0].rejected == pipedStats.map(\.rejected).reduce(0, +))
         #expect(fusedStats[0].rejected >= 2, "the metadata paragraph and the junk line")
         #expect(fused.stderr.contains("warnings 2"), "NUL and invalid UTF-8 repaired")
-        #expect(Fixtures.lines(dir + "/fused.rejects").sorted() == pipedRejects.sorted())
+        #expect(Fixtures.textLines(dir + "/fused.rejects").sorted() == pipedRejects.sorted())
     }
 }

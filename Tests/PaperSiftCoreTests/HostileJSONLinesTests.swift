@@ -13,7 +13,7 @@ import PaperSiftCore
         try Tools.run(stage, [Fixtures.stageInput[stage]!])
     }
 
-    static func input(_ stage: String) -> [String] { Fixtures.lines(Fixtures.stageInput[stage]!) }
+    static func input(_ stage: String) -> [String] { Fixtures.textLines(Fixtures.stageInput[stage]!) }
 
     func write(_ lines: [String], name: String = "input.jsonl") -> String {
         Fixtures.temporaryFile(lines.map { $0 + "\n" }.joined(), name: name)
@@ -33,7 +33,7 @@ import PaperSiftCore
         withoutLine3.remove(at: 2)
         let reference = try Tools.run(stage, [write(withoutLine3)])
         expectSameOutput(r.stdout, reference.stdout)
-        let rejected = Fixtures.lines(rejects)
+        let rejected = Fixtures.textLines(rejects)
         #expect(rejected.count == 1)
         let reject = try JSONParser.parse(rejected[0])
         #expect(reject["stage"]?.stringValue == stage)

@@ -12,7 +12,7 @@ import PaperSiftCore
 
     /// The segment stage's corpus input with line 3 truncated (a record `--strict` stops at).
     static func inputWithABadLine() -> String {
-        var lines = Fixtures.lines(Fixtures.stageInput["sift-segment"]!)
+        var lines = Fixtures.textLines(Fixtures.stageInput["sift-segment"]!)
         lines[2] = "{\"file\":"
         return Fixtures.temporaryFile(lines.map { $0 + "\n" }.joined(), name: "bad.jsonl")
     }
@@ -49,14 +49,14 @@ import PaperSiftCore
         #expect(r.stderr.contains("stopped (--strict)"))
         #expect(Fixtures.bytes(target) == Array("previous run\n".utf8))
         #expect(Self.entries(dir) == ["occurrences.jsonl", "rejects.jsonl"])
-        #expect(Fixtures.lines(dir + "/rejects.jsonl").count == 1, "the record --strict stopped at")
+        #expect(Fixtures.textLines(dir + "/rejects.jsonl").count == 1, "the record --strict stopped at")
     }
 
     @Test func aRunWithRejectsStillWritesItsOutput() throws {
         let dir = Fixtures.temporaryDirectory()
         let r = try Tools.run("sift-segment", ["-q", "-o", dir + "/out.jsonl", Self.inputWithABadLine()])
         #expect(r.status == 1)
-        #expect(Fixtures.lines(dir + "/out.jsonl").count > 100)
+        #expect(Fixtures.textLines(dir + "/out.jsonl").count > 100)
         #expect(Self.entries(dir) == ["out.jsonl"])
     }
 

@@ -42,7 +42,7 @@ import PaperSiftCLI
             Issue.record("unknown stage \(stage)")
         }
         context.close()
-        return (out, context, Fixtures.lines(dir + "/rejects.jsonl"))
+        return (out, context, Fixtures.textLines(dir + "/rejects.jsonl"))
     }
 
     /// A corrupted copy of a good line, or junk, that no stage may accept.
@@ -74,7 +74,7 @@ import PaperSiftCLI
     @Test(arguments: HostileJSONLinesTests.jsonStages)
     func goodRecordsComeOutUnchangedAndEveryRecordIsAccounted(stage: String) throws {
         let rules = Fixtures.rules
-        let all = Fixtures.lines(Fixtures.stageInput[stage]!)
+        let all = Fixtures.textLines(Fixtures.stageInput[stage]!)
         for trial in 0..<Self.trials {
             let seed = Self.baseSeed &+ UInt64(trial) &* 7919
             var rng = SeededRandom(seed: seed)

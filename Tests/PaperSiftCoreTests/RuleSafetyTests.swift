@@ -33,7 +33,7 @@ import PaperSiftCore
 
     @Test func extractRejectsTheHostileRecordAndKeepsTheOthers() throws {
         let rules = try Self.hostileRulesDirectory()
-        var lines = Fixtures.lines(Fixtures.stageInput["sift-extract"]!)
+        var lines = Fixtures.textLines(Fixtures.stageInput["sift-extract"]!)
         let good = lines.count
         let hostile = Occurrence(file: "hostile.txt", line: 17, format: "hf-text", title: "Hostile", abstract: Self.hostileAbstract)
         lines.insert(hostile.jsonString(), at: 5)
@@ -44,7 +44,7 @@ import PaperSiftCore
         #expect(r.stdoutLines.count == good)
         #expect(r.stderr.contains("sift-extract: hostile.txt:17: PCRE2 match error"))
         #expect(r.stderr.contains("match limit exceeded (rule numbers.hostile, \(rules)/numbers/zz-hostile.rule)"))
-        let rejected = Fixtures.lines(rejects)
+        let rejected = Fixtures.textLines(rejects)
         #expect(rejected.count == 1)
         let raw = try JSONParser.parse(rejected[0])["raw"]?.stringValue ?? ""
         #expect(try Occurrence(json: JSONParser.parse(raw)) == hostile)

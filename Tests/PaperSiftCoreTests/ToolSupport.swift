@@ -190,7 +190,7 @@ extension Fixtures {
     }()
 
     /// The non-empty lines of a file.
-    static func lines(_ path: String) -> [String] {
+    static func textLines(_ path: String) -> [String] {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
             .split(separator: "\n").map(String.init)
     }
