@@ -45,9 +45,13 @@ public final class Cleaner {
         }
     }
 
-    /// One document of a known format (not an envelope file).
+    /// One document of a known format (not an envelope file). A document that starts as binary
+    /// data (a PDF, an archive, random bytes) or as UTF-16 is refused as a whole.
     func cleanDocument(_ reader: LineReader, name: String, format: InputFormat, context: RunContext,
                        emit: (CleanRecord) -> Void) throws {
+        if let problem = binaryDocumentProblem(head: try reader.peek(4096)) {
+            throw DocumentError(line: nil, message: problem)
+        }
         switch format {
         case .hfText: try cleanText(reader, name: name, context: context, emit: emit)
         case .envelope: throw DocumentError(line: reader.lineNumber + 1, message: "an envelope cannot hold envelopes")
@@ -57,14 +61,10 @@ public final class Cleaner {
 
     /// The text-dump path: boilerplate header, paragraphs, cleaning.
     ///
-    /// A document that starts as binary data is refused as a whole (`inputFailed`); a line of
-    /// binary data inside a document is rejected and ends the paragraph; invalid UTF-8 and control characters in a line
-    /// are repaired with a warning; a line with nothing left after cleaning counts as blank.
+    /// A line of binary data is rejected and ends the paragraph; invalid UTF-8 and control
+    /// characters in a line are repaired with a warning; a line with nothing left after cleaning
+    /// counts as blank.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
-        if let problem = binaryDocumentProblem(head: try reader.peek(4096)) {
-            try context.inputFailed("\(name): \(problem)")
-            return
-        }
         var boilerplate = BoilerplateFilter(rules: rules)
         var paragraph: [String] = []
         var paragraphLine = 0
