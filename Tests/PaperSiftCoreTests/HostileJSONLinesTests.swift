@@ -132,6 +132,18 @@ import PaperSiftCore
         #expect(stats.first?.rejected == nonBlankLines)
     }
 
+    @Test(arguments: jsonStages)
+    func aDirectoryOrMissingFileFailsThatInputOnly(stage: String) throws {
+        let dir = Fixtures.temporaryDirectory()
+        let r = try Tools.run(stage, ["--stats", dir, dir + "/missing.jsonl", Fixtures.stageInput[stage]!])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("\(stage): \(dir): is a directory"))
+        #expect(r.stderr.contains("\(stage): \(dir)/missing.jsonl: No such file or directory"))
+        expectSameOutput(r.stdout, (try Self.expected(stage)).stdout)
+        #expect(expectBalancedStats(r.stderr).first?.stage == stage)
+        #expect(r.stderr.contains("inputs failed 2"))
+    }
+
     @Test func deeplyNestedJSONIsRejectedNotACrash() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let lines = [deep, String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000)]
