@@ -39,6 +39,30 @@ import PaperSiftCore
         #expect(papers.count == 148)
     }
 
+    @Test func aFusedRunAddsUpItsStagesAndShowsOnlyTheFirstWarnings() throws {
+        let (run, diagnostics) = Fixtures.context("sift run")
+        let stages = run.stageContexts(["a", "b"])
+        stages[0].countIn(10); stages[0].countOut(6); stages[0].countMerged(2); stages[0].countSkipped(1)
+        try stages[0].reject(file: "x.txt", line: 3, reason: "bad", raw: "…")
+        stages[1].countIn(6); stages[1].countOut(5)
+        #expect(!run.isBalanced && run.unaccounted == 1, "stage b lost a record")
+        try stages[1].reject(file: "x.txt", line: 9, reason: "bad", raw: "…")
+        #expect(run.isBalanced)
+        #expect(run.statsLines == [
+            "sift run: in 10 = out 5 + merged 2 + skipped 1 + rejected 2; warnings 0, inputs failed 0",
+            "  a: in 10 = out 6 + merged 2 + skipped 1 + rejected 1; warnings 0, inputs failed 0",
+            "  b: in 6 = out 5 + merged 0 + skipped 0 + rejected 1; warnings 0, inputs failed 0",
+        ])
+        #expect(run.exitCode == .rejected)
+        for i in 1...(RunContext.maxWarningsShown + 10) { stages[i % 2].warn(file: "x.txt", line: i, message: "repaired") }
+        #expect(run.warnings == RunContext.maxWarningsShown + 10)
+        #expect(diagnostics.lines.filter { $0.contains("warning: repaired") }.count == RunContext.maxWarningsShown)
+        #expect(diagnostics.lines.last == "b: further warnings are not shown (--stats counts them)")
+        stages[1].countIn() // a record b read that a never wrote: only b's account shows it
+        #expect(!run.isBalanced)
+        #expect(run.statsLines[2] == "  b: in 7 != out 5 + merged 0 + skipped 0 + rejected 1 (1 unaccounted); warnings 30, inputs failed 0")
+    }
+
     /// A page with one of everything that a stage must account for: boilerplate, merged lines,
     /// a metadata paragraph without a paper, binary junk, NUL bytes, invalid UTF-8, a duplicate.
     static func brokenPage() -> String {
