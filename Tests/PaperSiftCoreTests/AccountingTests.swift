@@ -63,6 +63,16 @@ import PaperSiftCore
         #expect(run.statsLines[2] == "  b: in 7 != out 5 + merged 0 + skipped 0 + rejected 1 (1 unaccounted); warnings 30, inputs failed 0")
     }
 
+    /// Found by the audit, and by `fuzz-text` (input `new\n\n\u{8}`) when the fix is undone: a line
+    /// with nothing left after cleaning (control characters, Unicode spaces) once became a
+    /// paragraph that cleaned to nothing and vanished uncounted. It is a blank line now.
+    @Test(arguments: ["new\n\n\u{8}", "Title\n\u{0}\u{1}\n\nAbstract", "\u{A0}\u{3000}\n\u{7F}\n", "A\n\u{B}\u{C}\u{1B}\nB\n"])
+    func aLineWithNothingLeftAfterCleaningIsBlankNotALostRecord(text: String) throws {
+        let context = RunContext(stage: "sift run", quiet: true, diagnostics: { _ in })
+        try FusedPipeline(rules: Fixtures.rules).run(paths: [Fixtures.temporaryFile(text)], context: context) { _ in }
+        #expect(context.isBalanced, "\(context.statsLines)")
+    }
+
     /// A page with one of everything that a stage must account for: boilerplate, merged lines,
     /// a metadata paragraph without a paper, binary junk, NUL bytes, invalid UTF-8, a duplicate.
     static func brokenPage() -> String {
