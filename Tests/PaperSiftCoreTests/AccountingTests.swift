@@ -12,7 +12,7 @@ import PaperSiftCore
         let clean = context("clean"), segment = context("segment"), extract = context("extract")
         let normalize = context("normalize"), dedupe = context("dedupe")
         var cleaned: [CleanRecord] = [], occurrences: [Occurrence] = [], extracted: [ExtractedOccurrence] = []
-        var normalized: [PaperRecord] = [], papers: [PaperRecord] = []
+        var normalized: [PaperRecord] = [], papers: [[UInt8]] = []
         let cleaner = Cleaner(rules: rules)
         for p in Fixtures.corpus { try cleaner.clean(path: p, context: clean) { cleaned.append($0) } }
         let segmenter = Segmenter(rules: rules)
@@ -23,8 +23,8 @@ import PaperSiftCore
         let normalizer = Normalizer(rules: rules)
         for e in extracted { normalizer.process(e, context: normalize) { normalized.append($0) } }
         let deduper = Deduper()
-        for n in normalized { deduper.add(n, context: dedupe) }
-        deduper.finish(context: dedupe) { papers.append($0) }
+        for n in normalized { try deduper.add(n, context: dedupe) }
+        try deduper.finish(context: dedupe) { papers.append($0) }
 
         let stages = [(clean, cleaned.count), (segment, occurrences.count), (extract, extracted.count),
                       (normalize, normalized.count), (dedupe, papers.count)]
@@ -121,6 +121,21 @@ import PaperSiftCore
         #expect(fused.status == 1)
         #expect(stats[0].rejected >= 2, "the metadata paragraph and the junk line")
         #expect(fused.stderr.contains("warnings 2,"), "NUL and invalid UTF-8 repaired")
+    }
+
+    @Test func keyedDedupeBalancesItsAccountAndRejectsLinesWithoutAKey() throws {
+        let keyed = Fixtures.temporaryDirectory() + "/keyed.tsv"
+        let emit = try Tools.shell("sift-normalize --emit-key '\(Fixtures.stageInput["sift-normalize"]!)' | LC_ALL=C sort -t\"$(printf '\\t')\" -k1,1 -s > '\(keyed)'")
+        #expect(emit.status == 0, "\(emit.stderr)")
+        var lines = Fixtures.textLines(keyed)
+        lines.insert("no tab here", at: 3)
+        lines.insert("a:key\t{\"truncated\":", at: 7)
+        let r = try Tools.run("sift-dedupe", ["--keyed", "--stats", "-q", Fixtures.temporaryFile(lines.map { $0 + "\n" }.joined(), name: "keyed.tsv")])
+        #expect(r.status == 1)
+        let stats = expectBalancedStats(r.stderr)
+        #expect(stats.first?.rejected == 2)
+        #expect(stats.first?.recordsIn == lines.count)
+        #expect(stats.first?.out == 148)
     }
 
     @Test func fusedAndPipedStagesGiveTheSameBalancedAccountOnEveryRealFormat() throws {

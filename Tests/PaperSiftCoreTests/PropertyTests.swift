@@ -36,8 +36,8 @@ import PaperSiftCLI
             }
         case "sift-dedupe":
             let deduper = Deduper()
-            try JSONLinesInput.read(PaperRecord.self, paths: [path], context: context) { deduper.add($0, context: context) }
-            deduper.finish(context: context) { out.append($0.jsonString()) }
+            try JSONLinesInput.read(PaperRecord.self, paths: [path], context: context) { try deduper.add($0, context: context) }
+            try deduper.finish(context: context) { out.append(String(decoding: $0, as: UTF8.self)) }
         default:
             Issue.record("unknown stage \(stage)")
         }
@@ -128,7 +128,7 @@ import PaperSiftCLI
             let path = Fixtures.temporaryFile(bytes: Array(lines.joined(separator: [0x0A])), name: name)
             let context = RunContext(stage: "sift run", quiet: true, diagnostics: { _ in })
             var out: [String] = []
-            try FusedPipeline(rules: rules).run(paths: [path], context: context) { out.append($0.jsonString()) }
+            try FusedPipeline(rules: rules).run(paths: [path], context: context) { out.append(String(decoding: $0, as: UTF8.self)) }
             return (out, context)
         }
         let (expected, _) = try run(page)

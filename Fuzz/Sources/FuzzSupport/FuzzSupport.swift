@@ -56,7 +56,7 @@ public final class CheckedPipeline {
         let context = RunContext(stage: "fuzz", quiet: true, diagnostics: { _ in })
         var written: [String] = []
         do {
-            try pipeline.run(paths: [path], forcedFormat: format, context: context) { written.append($0.jsonString()) }
+            try pipeline.run(paths: [path], forcedFormat: format, context: context) { written.append(String(decoding: $0, as: UTF8.self)) }
         } catch {
             invariant(false, "a run without --strict stopped: \(error)")
         }
