@@ -73,6 +73,24 @@ import PaperSiftCore
         #expect(context.isBalanced, "\(context.statsLines)")
     }
 
+    /// One pipeline can run again: each run has a deduper of its own (a shared one kept every run's
+    /// sorters in its memory budget's list, which made `fuzz-text` 4x slower over a minute).
+    @Test func aPipelineRunTwiceGivesTheSameRecordsAndAccountBothTimes() throws {
+        let pipeline = try FusedPipeline(rules: Fixtures.rules)
+        var outputs: [[[UInt8]]] = []
+        var accounts: [[String]] = []
+        for _ in 0..<2 {
+            let context = RunContext(stage: "sift run", quiet: true, diagnostics: { _ in })
+            var out: [[UInt8]] = []
+            try pipeline.run(paths: [Fixtures.corpus[0]], context: context) { out.append($0) }
+            outputs.append(out)
+            accounts.append(context.statsLines)
+            #expect(context.isBalanced, "\(context.statsLines)")
+        }
+        #expect(outputs[0].count > 10 && outputs[0] == outputs[1])
+        #expect(accounts[0] == accounts[1])
+    }
+
     /// A page with one of everything that a stage must account for: boilerplate, merged lines,
     /// a metadata paragraph without a paper, binary junk, NUL bytes, invalid UTF-8, a duplicate.
     static func brokenPage() -> String {

@@ -7,14 +7,14 @@ public final class FusedPipeline {
     private let segmenter: Segmenter
     private let extractor: Extractor
     private let normalizer: Normalizer
-    private let deduper: Deduper
+    private let dedupeOptions: Deduper.Options
 
     /// The stage names used in the accounting and in `--rejects`, as in the piped run.
     public static let stageNames = ["sift-clean", "sift-segment", "sift-extract", "sift-normalize", "sift-dedupe"]
 
     public init(rules: RuleSet, dedupe: Deduper.Options = Deduper.Options()) throws(RuleError) {
         self.rules = rules
-        deduper = Deduper(options: dedupe)
+        dedupeOptions = dedupe
         cleaner = Cleaner(rules: rules)
         segmenter = Segmenter(rules: rules)
         extractor = try Extractor(rules: rules)
@@ -22,9 +22,10 @@ public final class FusedPipeline {
     }
 
     /// Runs every input through the stages; `emit` receives the final records as JSON lines
-    /// (without the newline). Throws `StrictStop` or `SpillError`.
+    /// (without the newline). Throws `StrictStop` or `SpillError`. Each run has a deduper of its own.
     public func run(paths: [String], forcedFormat: InputFormat? = nil, context: RunContext,
                     emit: ([UInt8]) -> Void) throws {
+        let deduper = Deduper(options: dedupeOptions)
         let stages = context.stageContexts(FusedPipeline.stageNames)
         let (clean, segment, extract, normalize, dedupe) = (stages[0], stages[1], stages[2], stages[3], stages[4])
         var stop: Error?
