@@ -28,7 +28,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
 .PHONY: help run test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
-        clean golden completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
+        clean golden fuzz completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -101,7 +101,7 @@ $(OUT)/stages/%.normalize.jsonl: $(OUT)/stages/%.extract.jsonl $(BIN)/sift-norma
 $(OUT)/papers.jsonl: $(NORMALIZED) $(BIN)/sift-dedupe
 	$(BIN)/sift-dedupe $(NORMALIZED) > $@.tmp && mv $@.tmp $@
 $(OUT)/report.html: $(OUT)/papers.jsonl $(BIN)/sift
-	$(BIN)/sift report $< --html $@.tmp > $(OUT)/report.md && mv $@.tmp $@
+	$(BIN)/sift report $< --html $@.tmp > $(OUT)/report.md.tmp && mv $(OUT)/report.md.tmp $(OUT)/report.md && mv $@.tmp $@
 
 STAGE_OUTPUTS = $(CLEANED:%=clean=%) $(SEGMENTED:%=segment=%) $(EXTRACTED:%=extract=%) $(NORMALIZED:%=paper=%)
 REJECTING   := sift-segment sift-extract sift-normalize sift-dedupe
@@ -153,12 +153,18 @@ microbench: deps ## Micro-benchmarks of hot paths (package-benchmark, in Benchma
 	cd Benchmarks && PAPERSIFT_RULES=$(CURDIR)/rules $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
-	$(BIN)/sift run $(CORPUS) > Tests/Fixtures/golden/seeds.papers.jsonl
+	$(BIN)/sift run -o Tests/Fixtures/golden/seeds.papers.jsonl $(CORPUS)
 	@for f in $(REAL_SAMPLES); do \
 	  g=$(REAL_GOLDEN)/$${f#$(REAL_DIR)/}.clean.jsonl; mkdir -p "$$(dirname "$$g")"; \
-	  $(BIN)/sift-clean "$$f" > "$$g"; \
+	  $(BIN)/sift-clean -o "$$g" "$$f"; \
 	done; echo "wrote $(REAL_GOLDEN)/*.clean.jsonl"
-	$(BIN)/sift run $(REAL_SAMPLES) > $(REAL_GOLDEN)/all.papers.jsonl
+	$(BIN)/sift run -o $(REAL_GOLDEN)/all.papers.jsonl $(REAL_SAMPLES)
+
+# Fuzzing (Fuzz/, a separate package): libFuzzer targets built with -sanitize=fuzzer,address.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz-jsonlines fuzz-text fuzz-documents
+fuzz: deps build ## Run each libFuzzer target for FUZZ_SECONDS (default 60); findings go to out/fuzz/
+	Fuzz/run-fuzzers.sh $(FUZZ_SECONDS) $(OUT)/fuzz $(FUZZ_TARGETS)
 
 # Installation: binaries, rules, schemas, man pages and shell completions under $(PREFIX).
 PREFIX      ?= /usr/local
@@ -233,4 +239,4 @@ spark-bundle: deps ## Archive for cluster executors (out/papersift-spark.tar.gz)
 	dist/spark/make-bundle.sh .build-static/release rules $(OUT)/papersift-spark.tar.gz
 
 clean: ## Remove build products and outputs
-	rm -rf .build $(OUT)
+	rm -rf .build Fuzz/.build $(OUT)

@@ -5,6 +5,7 @@ let package = Package(
     name: "papersift",
     products: [
         .library(name: "PaperSiftCore", targets: ["PaperSiftCore"]),
+        .library(name: "PaperSiftCLI", targets: ["PaperSiftCLI"]),
         .executable(name: "sift", targets: ["sift"]),
         .executable(name: "sift-clean", targets: ["sift-clean"]),
         .executable(name: "sift-segment", targets: ["sift-segment"]),

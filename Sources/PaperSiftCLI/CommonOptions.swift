@@ -66,7 +66,7 @@ public struct CommonOptions: ParsableArguments {
     public func makeContext(stage: String) throws -> RunContext {
         var rejectsWriter: OutputWriter?
         if let rejects {
-            do { rejectsWriter = try OutputWriter(path: rejects) } catch {
+            do { rejectsWriter = try OutputWriter(replacing: rejects) } catch {
                 throw StageFailure(code: .ioError, message: "cannot write rejects: \(error)")
             }
         }
@@ -80,20 +80,22 @@ public struct CommonOptions: ParsableArguments {
         return context
     }
 
-    /// The data output: `--output` or standard output.
+    /// The data output: `--output` (written to a temporary file, renamed when the run ends) or
+    /// standard output.
     public func makeOutput() throws -> OutputWriter {
         guard let output, output != "-" else { return .standardOutput() }
-        do { return try OutputWriter(path: output) } catch {
+        do { return try OutputWriter(replacing: output) } catch {
             throw StageFailure(code: .ioError, message: "cannot write output: \(error)")
         }
     }
 
-    /// Flushes, prints `--stats`, and ends with the documented exit code.
+    /// The run reached its end: commits the output and `--rejects`, prints `--stats`, and ends with
+    /// the documented exit code.
     public func finish(_ context: RunContext, output: OutputWriter) throws {
-        output.flush()
-        context.flush()
+        output.commit()
+        context.close()
         context.finishProgress()
-        if stats { FileHandleStderr.write(context.statsLine + "\n") }
+        if stats { FileHandleStderr.write(context.statsLines.joined(separator: "\n") + "\n") }
         if context.exitCode != .ok { throw StageFailure(code: context.exitCode, message: nil) }
     }
 }

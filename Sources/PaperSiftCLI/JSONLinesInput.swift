@@ -2,9 +2,14 @@ import PaperSiftCore
 
 /// Reads JSON Lines records of one type from files or standard input, line by line.
 ///
-/// A line that is not JSON, or JSON of the wrong shape, is rejected with `file:line: reason`
-/// (and goes to `--rejects`); blank lines are skipped; the run goes on.
+/// A line that is not JSON, or JSON of the wrong shape, is counted and rejected with
+/// `file:line: reason` (the file being the JSON Lines input, `<stdin>` for standard input) and
+/// goes to `--rejects`; invalid UTF-8 inside strings is replaced by U+FFFD with a warning; blank
+/// lines are skipped (they hold no record); the run goes on.
 public enum JSONLinesInput {
+    /// The name JSON Lines inputs are reported under.
+    public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
     public static func read<R: JSONRecord>(_ type: R.Type, paths: [String], context: RunContext,
                                            body: (R) throws -> Void) throws {
         for path in paths {
@@ -13,32 +18,43 @@ public enum JSONLinesInput {
                 try context.inputFailed(error.description)
                 continue
             }
-            let name = path == "-" ? "<stdin>" : path
-            do {
-                while let outcome = try reader.withNextLine({ buf -> Result<R, ReadFailure>? in
-                    context.countBytes(buf.count + 1)
-                    if isBlankLine(buf) { return nil }
-                    do {
-                        let json = try JSONParser.parse(buf)
-                        return .success(try R(json: json))
-                    } catch let e as JSONParseError {
-                        return .failure(ReadFailure(reason: e.description, raw: String(decoding: buf, as: UTF8.self)))
-                    } catch {
-                        return .failure(ReadFailure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self)))
-                    }
-                }) {
-                    guard let outcome else { continue }
-                    switch outcome {
-                    case .success(let record): try body(record)
-                    case .failure(let f):
-                        context.countIn()
-                        try context.reject(file: name, line: reader.lineNumber, reason: f.reason, raw: f.raw)
-                    }
-                }
-            } catch let e as InputError {
-                try context.inputFailed(e.description)
-            }
+            try read(type, from: reader, name: displayName(path), context: context, body: body)
         }
+    }
+
+    /// Reads every record of one opened input.
+    public static func read<R: JSONRecord>(_ type: R.Type, from reader: LineReader, name: String, context: RunContext,
+                                           body: (R) throws -> Void) throws {
+        do {
+            while let outcome = try reader.withNextLine({ buf -> Outcome<R>? in
+                context.countBytes(buf.count + 1)
+                if isBlankLine(buf) { return nil }
+                var repaired = false
+                do {
+                    let json = try JSONParser.parse(buf, repairedUTF8: &repaired)
+                    return .record(try R(json: json), repaired: repaired)
+                } catch {
+                    return .failure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self))
+                }
+            }) {
+                guard let outcome else { continue }
+                switch outcome {
+                case .record(let record, let repaired):
+                    if repaired { context.warn(file: name, line: reader.lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
+                    try body(record)
+                case .failure(let reason, let raw):
+                    context.countIn()
+                    try context.reject(file: name, line: reader.lineNumber, reason: reason, raw: raw)
+                }
+            }
+        } catch let e as InputError {
+            try context.inputFailed(e.description)
+        }
+    }
+
+    enum Outcome<R> {
+        case record(R, repaired: Bool)
+        case failure(reason: String, raw: String)
     }
 
     /// Reads `key<TAB>json` lines (`sift-normalize --emit-key`); `body` gets the key, the record,
@@ -51,7 +67,7 @@ public enum JSONLinesInput {
                 try context.inputFailed(error.description)
                 continue
             }
-            let name = path == "-" ? "<stdin>" : path
+            let name = displayName(path)
             do {
                 while let failure = try reader.withNextLine({ buf -> ReadFailure? in
                     context.countBytes(buf.count + 1)
@@ -61,11 +77,13 @@ public enum JSONLinesInput {
                                            raw: String(decoding: buf, as: UTF8.self))
                     }
                     let record: R
+                    var repaired = false
                     do {
-                        record = try R(json: JSONParser.parse(UnsafeBufferPointer(rebasing: buf[(tab + 1)...])))
+                        record = try R(json: JSONParser.parse(UnsafeBufferPointer(rebasing: buf[(tab + 1)...]), repairedUTF8: &repaired))
                     } catch {
                         return ReadFailure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self))
                     }
+                    if repaired { context.warn(file: name, line: reader.lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
                     try body(UnsafeBufferPointer(rebasing: buf[..<tab]), record, name, reader.lineNumber)
                     return nil
                 }) {

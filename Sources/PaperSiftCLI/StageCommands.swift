@@ -116,13 +116,7 @@ public struct ExtractCommand: ParsableCommand {
         }
         if profileRules { extractor.profile = RuleProfile() }
         try JSONLinesInput.read(Occurrence.self, paths: common.inputs, context: context) { occurrence in
-            context.countIn()
-            do {
-                output.writeLine(record: try extractor.extract(occurrence))
-                context.countOut()
-            } catch {
-                try context.reject(file: occurrence.file, line: occurrence.line, reason: "\(error)", raw: occurrence.jsonString())
-            }
+            try extractor.process(occurrence, context: context) { output.writeLine(record: $0) }
         }
         if let profile = extractor.profile { FileHandleStderr.write(profile.table() + "\n") }
         try common.finish(context, output: output)
@@ -161,14 +155,13 @@ public struct NormalizeCommand: ParsableCommand {
         let output = try common.makeOutput()
         let normalizer = Normalizer(rules: rules)
         try JSONLinesInput.read(ExtractedOccurrence.self, paths: common.inputs, context: context) { extracted in
-            context.countIn()
-            let record = normalizer.normalize(extracted)
-            if emitKey {
-                output.write(Array(Deduper.groupKey(of: record).utf8))
-                output.write([0x09])
+            normalizer.process(extracted, context: context) { record in
+                if emitKey {
+                    output.write(Array(Deduper.groupKey(of: record).utf8))
+                    output.write([0x09])
+                }
+                output.writeLine(record: record)
             }
-            output.writeLine(record: record)
-            context.countOut()
         }
         try common.finish(context, output: output)
     }

@@ -45,9 +45,13 @@ public final class Cleaner {
         }
     }
 
-    /// One document of a known format (not an envelope file).
+    /// One document of a known format (not an envelope file). A document that starts as binary
+    /// data (a PDF, an archive, random bytes) or as UTF-16 is refused as a whole.
     func cleanDocument(_ reader: LineReader, name: String, format: InputFormat, context: RunContext,
                        emit: (CleanRecord) -> Void) throws {
+        if let problem = binaryDocumentProblem(head: try reader.peek(4096)) {
+            throw DocumentError(line: nil, message: problem)
+        }
         switch format {
         case .hfText: try cleanText(reader, name: name, context: context, emit: emit)
         case .envelope: throw DocumentError(line: reader.lineNumber + 1, message: "an envelope cannot hold envelopes")
@@ -55,8 +59,12 @@ public final class Cleaner {
         }
     }
 
-    /// The text-dump path: boilerplate header, paragraphs, cleaning. Works on the lines' bytes:
-    /// a paragraph is its lines joined with spaces, cleaned once when it ends.
+    /// The text-dump path: boilerplate header, paragraphs, cleaning. A paragraph is its lines'
+    /// bytes joined with spaces, cleaned once when it ends.
+    ///
+    /// A line of binary data is rejected and ends the paragraph; invalid UTF-8 and control
+    /// characters in a line are repaired with a warning; a line with nothing left after cleaning
+    /// counts as blank.
     func cleanText(_ reader: LineReader, name: String, context: RunContext, emit: (CleanRecord) -> Void) throws {
         var boilerplate = BoilerplateFilter(rules: rules)
         var paragraph: [UInt8] = []
@@ -69,22 +77,24 @@ public final class Cleaner {
             context.countOut()
             emit(CleanRecord(file: name, line: paragraphLine, format: InputFormat.hfText.rawValue, text: text))
         }
-        /// One line (valid UTF-8) of the document.
-        func add(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
-            context.countBytes(line.count + 1)
-            if isBlank(line) { flush(); return }
-            context.countIn()
-            if boilerplate.mayDrop, boilerplate.drops(TextNormalizer.collapseWhitespace(utf8: line)) { context.countMerged(); return }
-            if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged(); paragraph.append(0x20) }
-            paragraph.append(contentsOf: line)
-        }
-        while try reader.withNextLine({ buf -> Void in
+        while let raw = try reader.withNextLine({ RawLine($0) }) {
             let lineNumber = reader.lineNumber
-            if isASCII(buf) { add(buf, lineNumber: lineNumber); return }
-            var (line, repaired) = TextNormalizer.decodeUTF8(buf)
-            if repaired { context.warn(file: name, line: lineNumber, message: "invalid UTF-8 replaced by U+FFFD") }
-            line.withUTF8 { add($0, lineNumber: lineNumber) }
-        }) != nil {}
+            context.countBytes(raw.byteCount + 1)
+            if raw.isBlank { flush(); continue }
+            let trimmed = TextNormalizer.collapseWhitespace(raw.text)
+            if !trimmed.isEmpty, raw.looksBinary { // never glue text across junk: it ends a paragraph
+                flush()
+                context.countIn()
+                try context.reject(file: name, line: lineNumber, reason: raw.binaryReason, raw: raw.text)
+                continue
+            }
+            if let repairs = raw.repairs { context.warn(file: name, line: lineNumber, message: repairs) }
+            if trimmed.isEmpty { flush(); continue }
+            context.countIn()
+            if boilerplate.mayDrop, boilerplate.drops(trimmed) { context.countSkipped(); continue }
+            if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged(); paragraph.append(0x20) }
+            paragraph.append(contentsOf: raw.text.utf8)
+        }
         flush()
     }
 }

@@ -79,7 +79,7 @@ final class RecordSink {
     /// A cleaned text block of a page without paper data; page boilerplate is dropped.
     func textBlock(_ text: String, line: Int) {
         context.countIn()
-        if boilerplate.drops(text) { context.countMerged(); return }
+        if boilerplate.drops(text) { context.countSkipped(); return }
         context.countOut()
         emit(CleanRecord(file: file, line: line, format: format.rawValue, text: text))
     }

@@ -13,6 +13,8 @@ public final class OutputWriter {
     /// Records are written straight into `buffer` through this writer (see `writeLine(record:)`).
     private var recordWriter = JSONWriter(capacity: 0)
     private let flushThreshold: Int
+    /// For `init(replacing:)`: the temporary file that `commit()` renames onto the target.
+    private var pendingReplacement: TemporaryOutput?
     public private(set) var bytesWritten = 0
 
     public static func standardOutput() -> OutputWriter { OutputWriter(fd: 1, owns: false) }
@@ -33,9 +35,39 @@ public final class OutputWriter {
         self.init(fd: fd, owns: true)
     }
 
+    /// Writes to a temporary file next to `path` that `commit()` renames onto `path`, so the file
+    /// only ever appears complete. Until then (a `--strict` stop, a write error, SIGINT/SIGTERM/SIGHUP)
+    /// the temporary file is removed when the process ends. Paths that are not regular files
+    /// (`/dev/null`, a FIFO) are written directly.
+    public convenience init(replacing path: String) throws(InputError) {
+        guard let temporary = try TemporaryOutput.create(for: path) else {
+            try self.init(path: path)
+            return
+        }
+        self.init(fd: temporary.fd, owns: true)
+        pendingReplacement = temporary
+    }
+
     deinit {
+        if let pendingReplacement {
+            // Never committed: the run did not reach its end, so the target is left untouched.
+            close(fd)
+            pendingReplacement.discard()
+            return
+        }
         flush()
         if ownsDescriptor { close(fd) }
+    }
+
+    /// Flushes, and for `init(replacing:)` moves the finished file into place.
+    public func commit() {
+        flush()
+        guard let temporary = pendingReplacement else { return }
+        pendingReplacement = nil
+        do { try temporary.rename() } catch {
+            FileHandleStderr.write("papersift: \(error)\n")
+            exit(SiftExitCode.ioError.rawValue)
+        }
     }
 
     public func write(_ bytes: [UInt8]) {

@@ -14,11 +14,19 @@ public struct JSONParser {
 
     /// Parses one complete JSON value; trailing non-space bytes are an error.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var repaired = false
+        return try parse(bytes, repairedUTF8: &repaired)
+    }
+
+    /// Parses one complete JSON value; sets `repairedUTF8` when a string held invalid UTF-8 or a
+    /// lone surrogate escape that was replaced by U+FFFD.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, repairedUTF8: inout Bool) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
         if parser.position != bytes.count { throw parser.error("unexpected data after the value") }
+        if parser.repaired { repairedUTF8 = true }
         return value
     }
 
@@ -33,6 +41,7 @@ public struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    var repaired = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -149,7 +158,7 @@ public struct JSONParser {
             }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let s = decode(UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 position += 1
                 return s
             }
@@ -174,7 +183,7 @@ public struct JSONParser {
             if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
             guard position < bytes.count else { break }
             let b = bytes[position]
-            if b == UInt8(ascii: "\"") { position += 1; return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") { position += 1; return out.withUnsafeBufferPointer { decode($0) } }
             if b < 0x20 { throw error("control character in a string") }
             position += 1
             guard position < bytes.count else { break }
@@ -202,11 +211,23 @@ public struct JSONParser {
                         position = save
                     }
                 }
-                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { out.append($0) }
+                guard let u = Unicode.Scalar(scalar) else {
+                    repaired = true
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    continue
+                }
+                UTF8.encode(u) { out.append($0) }
             default: throw error("invalid escape")
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The string of UTF-8 bytes; invalid sequences become U+FFFD and are noted.
+    private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        if let s = String(validating: utf8, as: UTF8.self) { return s }
+        repaired = true
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {

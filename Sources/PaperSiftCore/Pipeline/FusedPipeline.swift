@@ -1,19 +1,22 @@
 /// All five stages in one process (`sift run`), passing records as values instead of JSON.
-/// Its output is byte-identical to the piped stages (checked by a test).
+/// Its output is byte-identical to the piped stages (checked by a test), and so is its record
+/// account: each stage counts in its own `RunContext` (see `RunContext.stageContexts`).
 ///
 /// With `threads` > 1, extraction and normalisation (most of the work) run on that many worker
 /// threads, each with its own compiled rules, in batches; cleaning, segmentation and dedupe stay
-/// on the calling thread and take the results in input order, so the output is the same.
+/// on the calling thread and take the results in input order, so output and account are the same.
 public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
     private let segmenter: Segmenter
     private let extractor: Extractor
     private let normalizer: Normalizer
-    private let deduper: Deduper
+    private let dedupeOptions: Deduper.Options
     private let workers: OrderedWorkers<[Occurrence], [Outcome]>?
-    private var batch: [Occurrence] = []
     static let batchSize = 32
+
+    /// The stage names used in the accounting and in `--rejects`, as in the piped run.
+    public static let stageNames = ["sift-clean", "sift-segment", "sift-extract", "sift-normalize", "sift-dedupe"]
 
     /// What a worker made of one occurrence.
     enum Outcome {
@@ -23,7 +26,7 @@ public final class FusedPipeline {
 
     public init(rules: RuleSet, dedupe: Deduper.Options = Deduper.Options(), threads: Int = 1) throws(RuleError) {
         self.rules = rules
-        deduper = Deduper(options: dedupe)
+        dedupeOptions = dedupe
         cleaner = Cleaner(rules: rules)
         segmenter = Segmenter(rules: rules)
         extractor = try Extractor(rules: rules)
@@ -40,57 +43,73 @@ public final class FusedPipeline {
 
     deinit { workers?.stop() }
 
+    /// Extract and normalise one occurrence on a worker; a failure carries the same reason as
+    /// `Extractor.process` gives in the serial path.
     static func process(_ occurrence: Occurrence, _ extractor: Extractor, _ normalizer: Normalizer) -> Outcome {
         do { return .record(normalizer.normalize(try extractor.extract(occurrence))) } catch {
-            return .failed(occurrence, "extract: \(error)")
+            return .failed(occurrence, error.description)
         }
     }
 
     /// Runs every input through the stages; `emit` receives the final records as JSON lines
-    /// (without the newline). Throws `StrictStop` or `SpillError`.
+    /// (without the newline). Throws `StrictStop` or `SpillError`. Each run has a deduper of its own.
     public func run(paths: [String], forcedFormat: InputFormat? = nil, context: RunContext,
                     emit: ([UInt8]) -> Void) throws {
+        let deduper = Deduper(options: dedupeOptions)
+        let stages = context.stageContexts(FusedPipeline.stageNames)
+        let (clean, segment, extract, normalize, dedupe) = (stages[0], stages[1], stages[2], stages[3], stages[4])
+        var stop: Error?
+        var batch: [Occurrence] = []
+
+        /// Takes the workers' results in input order, counting them as the serial path does.
+        func apply(_ outcomes: [Outcome]) throws {
+            for outcome in outcomes {
+                extract.countIn()
+                switch outcome {
+                case .record(let record):
+                    extract.countOut()
+                    normalize.countIn()
+                    normalize.countOut()
+                    try deduper.add(record, context: dedupe)
+                case .failed(let occurrence, let reason):
+                    try extract.reject(file: occurrence.file, line: occurrence.line, reason: reason, raw: occurrence.jsonString())
+                }
+            }
+        }
+        func afterSegment(_ occurrence: Occurrence) {
+            guard stop == nil else { return }
+            do {
+                guard let workers else {
+                    try extractor.process(occurrence, context: extract) { extracted in
+                        normalizer.process(extracted, context: normalize) { record in
+                            do { try deduper.add(record, context: dedupe) } catch { stop = error }
+                        }
+                    }
+                    return
+                }
+                batch.append(occurrence)
+                guard batch.count >= FusedPipeline.batchSize else { return }
+                let full = batch
+                batch = []
+                try workers.submit(full) { outcomes in try apply(outcomes) }
+            } catch { stop = error }
+        }
         for path in paths {
-            var stop: Error?
-            try cleaner.clean(path: path, forcedFormat: forcedFormat, context: context) { record in
+            try cleaner.clean(path: path, forcedFormat: forcedFormat, context: clean) { record in
                 guard stop == nil else { return }
                 do throws(StrictStop) {
-                    try segmenter.process(record, context: context) { occ in self.afterSegment(occ, context: context, stop: &stop) }
+                    try segmenter.process(record, context: segment, emit: afterSegment)
                 } catch { stop = error }
             }
             if let stop { throw stop }
         }
-        var stop: Error?
-        try segmenter.finish(context: context) { occ in afterSegment(occ, context: context, stop: &stop) }
+        try segmenter.finish(context: segment, emit: afterSegment)
         if let stop { throw stop }
         if let workers {
-            if !batch.isEmpty { try workers.submit(batch) { outcomes in try apply(outcomes, context) } }
+            if !batch.isEmpty { try workers.submit(batch) { outcomes in try apply(outcomes) } }
             batch = []
-            try workers.finish { outcomes in try apply(outcomes, context) }
+            try workers.finish { outcomes in try apply(outcomes) }
         }
-        try deduper.finish(context: context, emit: emit)
-    }
-
-    private func afterSegment(_ occurrence: Occurrence, context: RunContext, stop: inout Error?) {
-        guard stop == nil else { return }
-        do {
-            guard let workers else { return try apply([FusedPipeline.process(occurrence, extractor, normalizer)], context) }
-            batch.append(occurrence)
-            guard batch.count >= FusedPipeline.batchSize else { return }
-            let full = batch
-            batch = []
-            try workers.submit(full) { outcomes in try apply(outcomes, context) }
-        } catch { stop = error }
-    }
-
-    /// Dedupes the records and reports the failures, in input order. Throws `StrictStop` or `SpillError`.
-    private func apply(_ outcomes: [Outcome], _ context: RunContext) throws {
-        for outcome in outcomes {
-            switch outcome {
-            case .record(let record): try deduper.add(record, context: context)
-            case .failed(let occurrence, let reason):
-                try context.reject(file: occurrence.file, line: occurrence.line, reason: reason, raw: occurrence.jsonString())
-            }
-        }
+        try deduper.finish(context: dedupe, emit: emit)
     }
 }

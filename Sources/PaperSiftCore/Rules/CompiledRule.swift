@@ -56,7 +56,8 @@ public final class CompiledRule {
     }
 
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
-    /// by the chain of anchored `continue:` matches that starts where it ends.
+    /// by the chain of anchored `continue:` matches that starts where it ends. A match that cannot
+    /// finish (PCRE2 match limit on hostile text) throws, naming this rule and its file.
     public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> [Finding] {
         try findings(in: text, asciiSubject: isASCII(text))
     }
@@ -65,6 +66,13 @@ public final class CompiledRule {
     /// findings are in.
     public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool,
                          limit: Int = .max) throws(PatternMatchError) -> [Finding] {
+        do { return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit) } catch {
+            throw PatternMatchError(code: error.code, message: "\(error.message) (rule \(id), \(definition.file))")
+        }
+    }
+
+    private func matchFindings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool,
+                               limit: Int) throws(PatternMatchError) -> [Finding] {
         var out: [Finding] = []
         var position = 0
         while out.count < limit, position <= text.count,

@@ -27,7 +27,11 @@ public final class Segmenter {
             emit(paper)
             return
         }
-        guard let text = record.text else { return }
+        guard let text = record.text else {
+            try context.reject(file: record.file, line: record.line, reason: "clean record with neither text nor paper",
+                               raw: record.jsonString())
+            return
+        }
         if let meta = metadata(text) {
             if pending == nil, let title = pendingTitle {
                 pending = occurrence(title: title, abstract: nil)
