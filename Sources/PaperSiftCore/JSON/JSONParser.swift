@@ -144,6 +144,15 @@ public struct JSONParser {
         return .double(d)
     }
 
+    /// Steps over the next eight bytes when none is a quote, a backslash or a control character.
+    @inline(__always) private mutating func skipEightPlainBytes() -> Bool {
+        guard position + 8 <= bytes.count,
+              !JSONWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+        else { return false }
+        position += 8
+        return true
+    }
+
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     private mutating func parseString() throws(JSONParseError) -> String {
@@ -151,11 +160,7 @@ public struct JSONParser {
         let start = position
         // Fast path: no escapes; eight bytes at a time while none is a quote, a backslash or a control character.
         while position < bytes.count {
-            if position + 8 <= bytes.count,
-               !JSONWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)) {
-                position += 8
-                continue
-            }
+            if skipEightPlainBytes() { continue }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 let s = decode(UnsafeBufferPointer(rebasing: bytes[start..<position]))
@@ -171,11 +176,7 @@ public struct JSONParser {
             // The run up to the next quote, backslash or control character, copied at once.
             let runStart = position
             while position < bytes.count {
-                if position + 8 <= bytes.count,
-                   !JSONWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)) {
-                    position += 8
-                    continue
-                }
+                if skipEightPlainBytes() { continue }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
                 position += 1

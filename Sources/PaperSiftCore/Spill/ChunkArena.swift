@@ -56,4 +56,15 @@ final class ChunkArena {
         chunkUsed.removeAll()
         bytesInUse = 0
     }
+
+    /// Writes every used byte, chunk by chunk, to a new file in `directory`, then frees the
+    /// chunks; the file is returned for further appends.
+    func moveToFile(in directory: SpillDirectory) throws(SpillError) -> SpillFile {
+        let file = try directory.createFile()
+        for c in chunks.indices {
+            try file.append(UnsafeRawBufferPointer(start: chunks[c], count: chunkUsed[c]))
+        }
+        removeAll()
+        return file
+    }
 }

@@ -40,12 +40,7 @@ final class RecordLog: Spillable {
     /// Moves everything to a temporary file; later records are appended there.
     func spill() throws(SpillError) {
         guard file == nil else { return }
-        let f = try directory.createFile()
-        for c in arena.chunks.indices {
-            try f.append(UnsafeRawBufferPointer(start: arena.chunks[c], count: arena.chunkUsed[c]))
-        }
-        arena.removeAll()
-        file = f
+        file = try arena.moveToFile(in: directory)
     }
 
     /// The next record, or nil at the end. The buffer stays valid until the next call.

@@ -39,12 +39,7 @@ final class SlotStore: Spillable {
 
     func spill() throws(SpillError) {
         guard file == nil else { return }
-        let f = try directory.createFile()
-        for c in arena.chunks.indices {
-            try f.append(UnsafeRawBufferPointer(start: arena.chunks[c], count: arena.chunkUsed[c]))
-        }
-        arena.removeAll()
-        file = f
+        file = try arena.moveToFile(in: directory)
     }
 
     /// Frees the memory and the file (the store is empty afterwards).
