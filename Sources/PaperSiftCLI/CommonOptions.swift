@@ -20,6 +20,9 @@ public struct CommonOptions: ParsableArguments {
             completion: .directory)
     public var rules: String?
 
+    @Flag(help: "Run every rule over the whole text, ignoring the rules' starts:/window: search hints (slower; output must not change, so this checks the hints).")
+    public var fullScan = false
+
     @Option(help: ArgumentHelp("Input format instead of sniffing it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"),
             completion: .list(InputFormat.allCases.map(\.rawValue)))
     public var format: String?
@@ -53,10 +56,14 @@ public struct CommonOptions: ParsableArguments {
     public var forcedFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
 
     /// Loads and compiles the rules, or ends the run with exit 2 and `file:line: message`.
-    public func loadRules() throws -> RuleSet {
-        let dir = rules ?? RuleSet.defaultDirectory()
+    public func loadRules() throws -> RuleSet { try CommonOptions.loadRules(directory: rules, fullScan: fullScan) }
+
+    /// Loads and compiles the rules of `directory` (nil: the default one), or ends the run with
+    /// exit 2 and `file:line: message`.
+    public static func loadRules(directory: String?, fullScan: Bool = false) throws -> RuleSet {
+        let dir = directory ?? RuleSet.defaultDirectory()
         do {
-            return try RuleSet(directory: dir)
+            return try RuleSet(directory: dir, fullScan: fullScan)
         } catch {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }

@@ -94,9 +94,7 @@ public struct CheckRulesCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        var common = CommonOptions()
-        common.rules = rules
-        let set = try common.loadRules()
+        let set = try CommonOptions.loadRules(directory: rules)
         let (count, failures) = RuleChecker.check(set.rules)
         for f in failures { FileHandleStderr.write(f.description + "\n") }
         print("\(set.rules.count) rules, \(count) examples: \(count - failures.count) passed, \(failures.count) failed")

@@ -9,6 +9,8 @@ public final class Extractor {
     /// Scratch indexes of the current abstract's byte pairs (as written and lower-cased), for the prefilters.
     private var textIndex = BytePairIndex()
     private var loweredIndex = BytePairIndex()
+    /// Scratch: the current abstract's word starts, shared by the rules with start filters.
+    private var wordStarts = WordStarts()
     /// When set, the time of every rule is recorded here (`sift-extract --profile-rules`).
     public var profile: RuleProfile?
 
@@ -53,20 +55,25 @@ public final class Extractor {
         let ascii = isASCII(text)
         var found = Findings()
         textIndex.index(text)
+        wordStarts.index(text)
+        try wordStarts.withPositions { starts throws(PatternMatchError) in
         try lowered.withUnsafeBufferPointer { low throws(PatternMatchError) in
             loweredIndex.index(low)
             for (field, rules) in rulesByField {
                 var candidates: [(Finding, Int)] = []
                 for rule in rules {
                     if let profile {
-                        try profiled(rule, profile, text, low, ascii, into: &candidates)
+                        try profiled(rule, profile, text, low, ascii, starts, into: &candidates)
                         continue
                     }
                     guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else { continue }
-                    for f in try rule.findings(in: text, asciiSubject: ascii) { candidates.append((f, rule.definition.priority)) }
+                    for f in try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts) {
+                        candidates.append((f, rule.definition.priority))
+                    }
                 }
                 found[field] = Extractor.resolveOverlaps(candidates)
             }
+        }
         }
         let linkSpans = found.links.map { ($0.start, $0.end) }
         if !linkSpans.isEmpty {
@@ -79,7 +86,7 @@ public final class Extractor {
 
     /// One rule over one text, timed into `profile`.
     private func profiled(_ rule: CompiledRule, _ profile: RuleProfile, _ text: UnsafeBufferPointer<UInt8>,
-                          _ low: UnsafeBufferPointer<UInt8>, _ ascii: Bool,
+                          _ low: UnsafeBufferPointer<UInt8>, _ ascii: Bool, _ starts: UnsafeBufferPointer<Int>,
                           into candidates: inout [(Finding, Int)]) throws(PatternMatchError) {
         let start = RuleProfile.now()
         guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else {
@@ -87,7 +94,7 @@ public final class Extractor {
             return
         }
         let matchStart = RuleProfile.now()
-        let found = try rule.findings(in: text, asciiSubject: ascii)
+        let found = try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts)
         profile.record(rule, prefilterStart: start, matchStart: matchStart, end: RuleProfile.now(), hits: found.count)
         for f in found { candidates.append((f, rule.definition.priority)) }
     }

@@ -34,7 +34,7 @@ public final class FusedPipeline {
         guard threads > 1 else { workers = nil; return }
         var work: [([Occurrence]) -> [Outcome]] = []
         for _ in 0..<threads {
-            let own = try RuleSet(directory: rules.directory)
+            let own = try RuleSet(directory: rules.directory, fullScan: rules.fullScan)
             let (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
             work.append { batch in batch.map { FusedPipeline.process($0, extractor, normalizer) } }
         }

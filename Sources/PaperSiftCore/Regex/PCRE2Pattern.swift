@@ -13,6 +13,8 @@ public struct PatternOptions: OptionSet, Sendable, Hashable {
     public static let ungreedy = PatternOptions(rawValue: UInt32(PCRE2_UNGREEDY))
     /// Anchored at the end too (the whole subject must match).
     public static let endAnchored = PatternOptions(rawValue: UInt32(PCRE2_ENDANCHORED))
+    /// Allows `firstMatch(in:from:asciiSubject:startLimit:)` to bound where a match may begin.
+    public static let offsetLimit = PatternOptions(rawValue: UInt32(PCRE2_USE_OFFSET_LIMIT))
 }
 
 /// A pattern failed to compile: PCRE2's message and the byte offset in the pattern.
@@ -63,9 +65,10 @@ public final class PCRE2Pattern {
     private let unicode: Compilation
     /// Pure-ASCII subjects (no UCP).
     private let ascii: Compilation
-    /// With a start filter: the ASCII compilation anchored, tried only where the filter allows.
+    /// With a start filter: the compilations anchored, tried only where the filter allows.
     private let startFilter: StartFilter?
     private let anchoredASCII: Compilation?
+    private let anchoredUnicode: Compilation?
     private let matchData: OpaquePointer
     private let matchContext: OpaquePointer
     private let jitStack: OpaquePointer?
@@ -74,8 +77,7 @@ public final class PCRE2Pattern {
     public static let defaultMatchLimit: UInt32 = 2_000_000
     public static let defaultDepthLimit: UInt32 = 10_000
 
-    /// Compiles `pattern`. A `startFilter` must allow every position where the pattern can match
-    /// (it is used on pure-ASCII subjects only).
+    /// Compiles `pattern`. A `startFilter` must allow every position where the pattern can match.
     public init(_ pattern: String, options: PatternOptions = [],
                 matchLimit: UInt32 = PCRE2Pattern.defaultMatchLimit,
                 depthLimit: UInt32 = PCRE2Pattern.defaultDepthLimit,
@@ -90,6 +92,8 @@ public final class PCRE2Pattern {
         }
         ascii = Compilation(bytes, flags: base, lazy: true)
         anchoredASCII = startFilter == nil ? nil : Compilation(bytes, flags: base | UInt32(PCRE2_ANCHORED), lazy: true)
+        anchoredUnicode = startFilter == nil ? nil
+            : Compilation(bytes, flags: base | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_ANCHORED), lazy: true)
         self.startFilter = startFilter
         matchData = pcre2_match_data_create_from_pattern_8(code, nil)
         matchContext = pcre2_match_context_create_8(nil)
@@ -115,19 +119,28 @@ public final class PCRE2Pattern {
     }
 
     /// The first match in `subject[from...]`, or nil. `asciiSubject` says the whole subject is
-    /// pure ASCII (see `isASCII`), which allows the faster non-UCP compilation.
+    /// pure ASCII (see `isASCII`), which allows the faster non-UCP compilation. `startLimit`, for
+    /// a pattern compiled with `.offsetLimit`, is the last offset where the match may begin.
+    /// `wordStarts`: the subject's `WordStarts`, which speed up a start filter.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
-                           asciiSubject: Bool = false) throws(PatternMatchError) -> PatternMatch? {
+                           asciiSubject: Bool = false, startLimit: Int? = nil,
+                           wordStarts: UnsafeBufferPointer<Int>? = nil) throws(PatternMatchError) -> PatternMatch? {
         guard start >= 0, start <= subject.count else {
             throw PatternMatchError(code: PCRE2_ERROR_BADOFFSET, message: PCRE2Pattern.errorMessage(PCRE2_ERROR_BADOFFSET))
+        }
+        if options.contains(.offsetLimit) {
+            pcre2_set_offset_limit_8(matchContext, startLimit.map { max($0, 0) } ?? papersift_pcre2_unset())
         }
         var empty: UInt8 = 0
         let rc = withUnsafePointer(to: &empty) { emptyPointer -> Int32 in
             let base = subject.baseAddress ?? emptyPointer
-            if asciiSubject, let startFilter, let anchoredASCII, anchoredASCII.prepare() {
+            if let startFilter, let anchored = asciiSubject ? anchoredASCII : anchoredUnicode, anchored.prepare() {
+                let last = min(startLimit ?? subject.count, subject.count)
                 var q = start
-                while let candidate = startFilter.nextCandidate(in: subject, from: q) {
-                    let rc = anchoredASCII.match(base, subject.count, candidate, matchData, matchContext, validUTF8: true)
+                while let candidate = startFilter.nextCandidate(in: subject, from: q, wordStarts: wordStarts), candidate <= last {
+                    // Never inside a multi-byte character (a hashed triple may let one through).
+                    if subject[candidate] & 0xC0 == 0x80 { q = candidate + 1; continue }
+                    let rc = anchored.match(base, subject.count, candidate, matchData, matchContext, validUTF8: asciiSubject)
                     if rc != PCRE2_ERROR_NOMATCH { return rc }
                     q = candidate + 1
                 }

@@ -10,12 +10,22 @@ public final class CompiledRule {
     /// Prefilter literals (lower-cased when the rule is caseless).
     let prefilter: LiteralPrefilter
     public let caseless: Bool
+    /// `window:` when the hints are used: matches are looked for only this far before prefilter literals.
+    let window: Int?
+    /// The literals whose occurrences end the windows (lower-cased when the rule is caseless).
+    private let windowLiterals: [[UInt8]]
+    /// Scratch: the occurrences of `windowLiterals` in the current text, and its lower-cased copy.
+    private var occurrences: [Int] = []
+    private var loweredScratch: [UInt8] = []
 
     public var id: String { definition.id }
+    /// Whether the rule has a `starts:` or `window:` search hint.
+    public var hasSearchHints: Bool { !definition.starts.isEmpty || definition.window != nil }
     public var field: String { definition.field }
 
-    /// Compiles `definition`; `startFilter` as for `PCRE2Pattern`.
-    public init(_ definition: RuleDefinition, startFilter: StartFilter? = nil) throws(RuleError) {
+    /// Compiles `definition`; `startFilter` as for `PCRE2Pattern` (else one is made from `starts:`).
+    /// `fullScan` ignores the `starts:`/`window:` hints.
+    public init(_ definition: RuleDefinition, startFilter: StartFilter? = nil, fullScan: Bool = false) throws(RuleError) {
         self.definition = definition
         var options: PatternOptions = []
         for f in definition.flags {
@@ -29,6 +39,15 @@ public final class CompiledRule {
             default: break
             }
         }
+        let caseless = options.contains(.caseless)
+        var startFilter = startFilter
+        if !fullScan, !definition.starts.isEmpty {
+            startFilter = try CompiledRule.startFilter(definition, caseless: caseless)
+        }
+        window = fullScan ? nil : definition.window
+        if window != nil { options.insert(.offsetLimit) }
+        let literals = definition.prefilters.map { Array((caseless ? asciiLowercased($0) : $0).utf8) }
+        windowLiterals = window == nil ? [] : literals
         do {
             pattern = try PCRE2Pattern(definition.pattern, options: options, startFilter: startFilter)
         } catch {
@@ -36,15 +55,40 @@ public final class CompiledRule {
         }
         do {
             continuation = try definition.continuation.map { c throws(PatternCompileError) in
-                try PCRE2Pattern(c, options: options.union(.anchored))
+                try PCRE2Pattern(c, options: options.union(.anchored).subtracting(.offsetLimit))
             }
         } catch {
             throw RuleError(file: definition.file, line: definition.continuationLine, message: error.description)
         }
-        caseless = options.contains(.caseless)
+        self.caseless = caseless
         rawGroup = pattern.groupIndex("raw") ?? 0
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
-        prefilter = LiteralPrefilter(definition.prefilters.map { Array((options.contains(.caseless) ? asciiLowercased($0) : $0).utf8) })
+        prefilter = LiteralPrefilter(literals)
+    }
+
+    /// The start filter of `starts:`: each literal's first bytes at a word start (every ASCII case
+    /// of them when the rule is caseless).
+    private static func startFilter(_ definition: RuleDefinition, caseless: Bool) throws(RuleError) -> StartFilter {
+        var literals: [String] = []
+        for literal in definition.starts {
+            guard caseless else { literals.append(literal); continue }
+            let head = Array(literal.utf8.prefix(3))
+            guard head.allSatisfy({ $0 < 0x80 }) else {
+                throw RuleError(file: definition.file, line: definition.hintLine,
+                                message: "starts: '\(literal)' must begin with three ASCII bytes in a caseless rule")
+            }
+            var variants: [[UInt8]] = [[]]
+            for b in head {
+                let lower: UInt8 = b | 0x20
+                let cases: [UInt8] = lower >= 0x61 && lower <= 0x7A ? [lower, lower & 0xDF] : [b]
+                variants = variants.flatMap { (v: [UInt8]) -> [[UInt8]] in cases.map { v + [$0] } }
+            }
+            literals += variants.map { String(decoding: $0, as: UTF8.self) }
+        }
+        guard let filter = LiteralTrie.startFilter(of: literals, atWordStart: true) else {
+            throw RuleError(file: definition.file, line: definition.hintLine, message: "starts: a literal may not begin with a space")
+        }
+        return filter
     }
 
     /// Whether the prefilter lets the rule run on this text. `lowered` is the ASCII-lower-cased
@@ -63,20 +107,22 @@ public final class CompiledRule {
     }
 
     /// `findings(in:)` when the caller knows whether `text` is pure ASCII; stops once `limit`
-    /// findings are in.
-    public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool,
-                         limit: Int = .max) throws(PatternMatchError) -> [Finding] {
-        do { return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit) } catch {
+    /// findings are in. `wordStarts`, the text's `WordStarts`, speeds up a `starts:` rule.
+    public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int = .max,
+                         wordStarts: UnsafeBufferPointer<Int>? = nil) throws(PatternMatchError) -> [Finding] {
+        do { return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts) } catch {
             throw PatternMatchError(code: error.code, message: "\(error.message) (rule \(id), \(definition.file))")
         }
     }
 
-    private func matchFindings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool,
-                               limit: Int) throws(PatternMatchError) -> [Finding] {
+    private func matchFindings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int,
+                               wordStarts: UnsafeBufferPointer<Int>?) throws(PatternMatchError) -> [Finding] {
+        if window != nil { findOccurrences(in: text) }
         var out: [Finding] = []
         var position = 0
+        var next = 0
         while out.count < limit, position <= text.count,
-              let m = try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject) {
+              let m = try nextMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts, occurrence: &next) {
             if let f = finding(pattern, rawGroup, m, text) { out.append(f) }
             var end = m.span.end
             // The list goes on: each continuation match starts where the last one ended.
@@ -89,6 +135,57 @@ public final class CompiledRule {
             position = end > m.span.start ? end : PCRE2Pattern.nextCharacter(after: end, in: text)
         }
         return out
+    }
+
+    /// The first match at or after `position`: anywhere, or with `window:`, in the windows before
+    /// the literal occurrences from `occurrence` on (overlapping windows are searched as one).
+    @inline(__always)
+    private func nextMatch(in text: UnsafeBufferPointer<UInt8>, from position: Int, asciiSubject: Bool,
+                           wordStarts: UnsafeBufferPointer<Int>?, occurrence k: inout Int) throws(PatternMatchError) -> PatternMatch? {
+        guard let window else {
+            return try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts)
+        }
+        while true {
+            while k < occurrences.count, occurrences[k] < position { k += 1 }
+            guard k < occurrences.count else { return nil }
+            let from = max(position, occurrences[k] - window)
+            let first = k
+            var last = occurrences[k]
+            k += 1
+            while k < occurrences.count, occurrences[k] - window <= last + 1 { last = occurrences[k]; k += 1 }
+            if let m = try pattern.firstMatch(in: text, from: from, asciiSubject: asciiSubject, startLimit: last) {
+                // Occurrences of this window after the match's end may open the next one.
+                k = first
+                return m
+            }
+        }
+    }
+
+    /// Fills `occurrences` with where the window literals occur in `text`, sorted.
+    private func findOccurrences(in text: UnsafeBufferPointer<UInt8>) {
+        occurrences.removeAll(keepingCapacity: true)
+        var haystack = text
+        if caseless {
+            loweredScratch.removeAll(keepingCapacity: true)
+            loweredScratch.append(contentsOf: text)
+            loweredScratch.withUnsafeMutableBufferPointer { low in
+                for i in 0..<low.count where low[i] >= 0x41 && low[i] <= 0x5A { low[i] |= 0x20 }
+            }
+        }
+        loweredScratch.withUnsafeBufferPointer { low in
+            if caseless { haystack = low }
+            for literal in windowLiterals {
+                literal.withUnsafeBufferPointer { needle in
+                    var from = 0
+                    while from < haystack.count,
+                          let at = findBytes(needle, in: UnsafeBufferPointer(rebasing: haystack[from...])) {
+                        occurrences.append(from + at)
+                        from += at + 1
+                    }
+                }
+            }
+        }
+        if windowLiterals.count > 1 { occurrences.sort() }
     }
 
     /// The finding of one match: the `raw` group's span (else the whole match) and the named groups.

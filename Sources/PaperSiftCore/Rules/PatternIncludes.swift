@@ -47,6 +47,17 @@ struct PatternIncludes {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
+    /// `items` with every `{{list:PATH}}` item replaced by the literals of that list (for `starts:`).
+    mutating func expandLiterals(_ items: [String], file: String, line: Int) throws(RuleError) -> [String] {
+        var out: [String] = []
+        for item in items {
+            guard item.hasPrefix("{{list:"), item.hasSuffix("}}") else { out.append(item); continue }
+            let path = String(item.dropFirst(7).dropLast(2)).trimmingCharacters(in: " ")
+            out += PatternIncludes.literals(try read(path, file: file, line: line))
+        }
+        return out
+    }
+
     private mutating func listAlternation(_ path: String, file: String, line: Int) throws(RuleError) -> String {
         let key = "list:" + path
         if let cached = cache[key] { return cached }

@@ -27,23 +27,54 @@ public enum RuleChecker {
     static let textFields = Set(Findings.fieldNames)
 
     /// Checks every rule under every variant that applies; returns the failures (empty when all pass).
+    /// A rule with a `starts:` or `window:` hint must also find the same with the hint ignored.
     public static func check(_ rules: [CompiledRule]) -> (examples: Int, failures: [Failure]) {
         var count = 0
         var failures: [Failure] = []
         for rule in rules {
+            let fullScan = rule.hasSearchHints ? try? CompiledRule(rule.definition, fullScan: true) : nil
             let variants: [Variant] = textFields.contains(rule.field) ? Variant.allCases : [.plain]
             for variant in variants {
-                for ex in rule.definition.matchExamples {
+                for (ex, expectMatch) in rule.definition.matchExamples.map({ ($0, true) }) + rule.definition.noMatchExamples.map({ ($0, false) }) {
                     count += 1
-                    if let f = checkExample(rule, ex, expectMatch: true, variant: variant) { failures.append(f) }
-                }
-                for ex in rule.definition.noMatchExamples {
-                    count += 1
-                    if let f = checkExample(rule, ex, expectMatch: false, variant: variant) { failures.append(f) }
+                    if let f = checkExample(rule, ex, expectMatch: expectMatch, variant: variant) { failures.append(f) }
+                    if let fullScan, let f = checkHint(rule, fullScan, ex, variant: variant) { failures.append(f) }
                 }
             }
         }
         return (count, failures)
+    }
+
+    /// Whether the rule finds the same in the example with and without its search hint.
+    static func checkHint(_ rule: CompiledRule, _ fullScan: CompiledRule, _ ex: RuleExample, variant: Variant) -> Failure? {
+        let text = exampleText(ex, variant: variant).text
+        var copy = text
+        let (hinted, full) = copy.withUTF8Bytes { buf in
+            ((try? rule.findings(in: buf)) ?? [], (try? fullScan.findings(in: buf)) ?? [])
+        }
+        guard hinted != full else { return nil }
+        let show = { (f: [Finding]) in f.map { "'\($0.raw)'@\($0.start)" }.joined(separator: ", ") }
+        return Failure(file: rule.definition.file, line: ex.line, ruleID: rule.id, variant: variant,
+                       message: "the starts:/window: hint changes the findings: [\(show(hinted))] with it, [\(show(full))] without")
+    }
+
+    /// The example's text under `variant` and the spans marked in it.
+    static func exampleText(_ ex: RuleExample, variant: Variant) -> (text: String, marked: [(Int, Int, String)]) {
+        var parts = pieces(ex.text)
+        switch variant {
+        case .plain: break
+        case .multibytePrefix: parts.insert(("é🚀 ", false), at: 0)
+        case .crlf: parts.append(("\r\n", false))
+        case .nfd: parts = parts.map { ($0.0.decomposedStringWithCanonicalMapping, $0.1) }
+        }
+        var text = ""
+        var marked: [(Int, Int, String)] = []
+        for (piece, isMarked) in parts {
+            let start = text.utf8.count
+            text += piece
+            if isMarked { marked.append((start, text.utf8.count, piece)) }
+        }
+        return (text, marked)
     }
 
     /// Splits an example at its `[[`…`]]` marks: the plain pieces, marked pieces alternating.
@@ -62,20 +93,7 @@ public enum RuleChecker {
     }
 
     static func checkExample(_ rule: CompiledRule, _ ex: RuleExample, expectMatch: Bool, variant: Variant) -> Failure? {
-        var parts = pieces(ex.text)
-        switch variant {
-        case .plain: break
-        case .multibytePrefix: parts.insert(("é🚀 ", false), at: 0)
-        case .crlf: parts.append(("\r\n", false))
-        case .nfd: parts = parts.map { ($0.0.decomposedStringWithCanonicalMapping, $0.1) }
-        }
-        var text = ""
-        var expected: [(Int, Int, String)] = []
-        for (piece, marked) in parts {
-            let start = text.utf8.count
-            text += piece
-            if marked { expected.append((start, text.utf8.count, piece)) }
-        }
+        let (text, expected) = exampleText(ex, variant: variant)
         func fail(_ message: String) -> Failure {
             Failure(file: rule.definition.file, line: ex.line, ruleID: rule.id, variant: variant, message: message)
         }

@@ -9,6 +9,12 @@ public struct RuleDefinition: Sendable {
     public var continuation: String?
     public var flags: [String]
     public var prefilters: [String]
+    /// `starts:` — literals one of which begins every match, at the start of a word (a search
+    /// hint: the pattern is tried only where one begins). `{{list:PATH}}` items are expanded by `RuleSet`.
+    public var starts: [String] = []
+    /// `window:` — every match begins at most this many bytes before an occurrence of a prefilter
+    /// literal (a search hint: the pattern is tried only there).
+    public var window: Int? = nil
     public var priority: Int
     /// Every other `key: value` of the file, for the code that interprets the field.
     public var attributes: [String: String]
@@ -18,6 +24,8 @@ public struct RuleDefinition: Sendable {
     public var file: String
     public var patternLine: Int
     public var continuationLine: Int = 0
+    /// The line of `starts:` or `window:`, for error messages.
+    public var hintLine: Int = 0
 }
 
 /// One `match:` or `no-match:` example and the line it is on.
@@ -86,21 +94,36 @@ public enum RuleFileParser {
             guard let n = Int(p.trimmingCharacters(in: " ")) else { throw RuleError(file: file, line: at, message: "priority must be an integer") }
             priority = n
         }
-        let prefilters = (values["prefilter"]?.0 ?? "").components(separatedBy: " | ")
-            .map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        let prefilters = literalList(values["prefilter"]?.0)
+        let starts = literalList(values["starts"]?.0)
+        var window: Int?
+        if let (w, at) = values["window"] {
+            guard let n = Int(w.trimmingCharacters(in: " ")), n >= 0 else {
+                throw RuleError(file: file, line: at, message: "window must be a number of bytes (0 or more)")
+            }
+            guard !prefilters.isEmpty else { throw RuleError(file: file, line: at, message: "'window:' needs a 'prefilter:' (the window ends at its literals)") }
+            guard starts.isEmpty else { throw RuleError(file: file, line: at, message: "give 'starts:' or 'window:', not both") }
+            window = n
+        }
         var attributes: [String: String] = [:]
-        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "priority"]
+        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "starts", "window", "priority"]
         for (k, (v, _)) in values where !reserved.contains(k) { attributes[k] = v }
         let definition = RuleDefinition(
             id: try required("id"), field: try required("field"), description: try required("description"),
             pattern: try required("pattern"), continuation: values["continue"]?.0, flags: flags,
-            prefilters: prefilters, priority: priority,
+            prefilters: prefilters, starts: starts, window: window, priority: priority,
             attributes: attributes, matchExamples: matches, noMatchExamples: noMatches,
-            file: file, patternLine: values["pattern"]!.1, continuationLine: values["continue"]?.1 ?? 0)
+            file: file, patternLine: values["pattern"]!.1, continuationLine: values["continue"]?.1 ?? 0,
+            hintLine: values["starts"]?.1 ?? values["window"]?.1 ?? 0)
         if matches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'match:' example") }
         if noMatches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'no-match:' example") }
         return definition
     }
+}
+
+/// The items of a ` | `-separated literal list (`prefilter:`, `starts:`), trimmed, empty ones dropped.
+private func literalList(_ value: String?) -> [String] {
+    (value ?? "").components(separatedBy: " | ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
 }
 
 extension StringProtocol {

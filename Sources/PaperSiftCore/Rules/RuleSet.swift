@@ -3,6 +3,8 @@ import Foundation
 /// Every rule and table under a rules directory, compiled once before any input is read.
 public final class RuleSet {
     public let directory: String
+    /// Whether the search hints are ignored (see `init(directory:fullScan:)`).
+    public let fullScan: Bool
     /// Rules by field, each list in file-path order.
     public let rulesByField: [String: [CompiledRule]]
     /// All rules in file-path order.
@@ -13,8 +15,11 @@ public final class RuleSet {
     public let numberWords: [String: Double]
 
     /// Loads and compiles `directory`; throws the first invalid rule or table as `file:line: …`.
-    public init(directory: String) throws(RuleError) {
+    /// `fullScan` ignores the rules' `starts:`/`window:` search hints (every pattern runs over the
+    /// whole text), to check that the hints change nothing.
+    public init(directory: String, fullScan: Bool = false) throws(RuleError) {
         self.directory = directory
+        self.fullScan = fullScan
         let files = try RuleSet.ruleFiles(in: directory)
         var all: [CompiledRule] = []
         var ids: [String: String] = [:]
@@ -24,11 +29,12 @@ public final class RuleSet {
             var def = try RuleFileParser.parse(text: text, file: path)
             def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
             if let c = def.continuation { def.continuation = try includes.expand(c, file: path, line: def.continuationLine) }
+            def.starts = try includes.expandLiterals(def.starts, file: path, line: def.hintLine)
             if let other = ids[def.id] {
                 throw RuleError(file: path, line: 1, message: "rule id '\(def.id)' is also used by \(other)")
             }
             ids[def.id] = path
-            all.append(try CompiledRule(def))
+            all.append(try CompiledRule(def, fullScan: fullScan))
         }
         rules = all
         rulesByField = Dictionary(grouping: all, by: { $0.field })

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import PaperSiftCore
+
+/// The `starts:` and `window:` search hints: what they mean on made-up rules, that the checker
+/// catches a wrong one, and that the bundled rules find exactly what a full scan finds.
+@Suite struct SearchHintTests {
+    func rule(_ body: String) throws -> CompiledRule {
+        try CompiledRule(try RuleFileParser.parse(text: "id: x.r\nfield: benchmarks\ndescription: d\n" + body, file: "x.rule"))
+    }
+
+    func raws(_ rule: CompiledRule, _ text: String) throws -> [String] {
+        var copy = text
+        return try copy.withUTF8Bytes { buf throws(PatternMatchError) in try rule.findings(in: buf) }.map(\.raw)
+    }
+
+    @Test func aWindowLooksOnlyThatFarBeforeEachPrefilterLiteral() throws {
+        let body = "prefilter: bench\nwindow: 10\npattern: \\b[A-Z]{3}\\b\nmatch: [[XYZ]] bench\nno-match: xyz bench\n"
+        let hinted = try rule(body)
+        let full = try CompiledRule(hinted.definition, fullScan: true)
+        let text = "ABC " + String(repeating: "x", count: 40) + " XYZ DEF bench and GHI bench"
+        #expect(try raws(hinted, text) == ["XYZ", "DEF", "GHI"])
+        #expect(try raws(full, text) == ["ABC", "XYZ", "DEF", "GHI"])
+        // ABC is 40 bytes before the literal: the examples pass, but the checker compares with a full scan.
+        #expect(RuleChecker.check([hinted]).failures.isEmpty)
+    }
+
+    @Test func startsTriesThePatternOnlyWhereALiteralBeginsAWord() throws {
+        let hinted = try rule("flags: caseless\nstarts: foo\npattern: \\bfoo\\w*\nmatch: [[Foobar]]\nno-match: bar\n")
+        #expect(try raws(hinted, "FOO, Foobar and foo; xfoo") == ["FOO", "Foobar", "foo"])
+        #expect(try raws(hinted, "é FOO") == ["FOO"])
+    }
+
+    @Test func theCheckerReportsAHintThatChangesWhatTheRuleFinds() throws {
+        let wrong = try rule("starts: foo\npattern: \\b(?:foo|bar)\\b\nmatch: [[foo]] and [[bar]]\nno-match: baz\n")
+        let failures = RuleChecker.check([wrong]).failures
+        #expect(failures.contains { $0.message.contains("hint changes the findings: ['foo'@0] with it, ['foo'@0, 'bar'@8] without") })
+    }
+
+    @Test func badHintsNameTheRuleFileAndLine() {
+        func error(_ body: String) -> String {
+            do { _ = try rule(body + "pattern: a\nmatch: [[a]]\nno-match: b\n"); return "" } catch { return "\(error)" }
+        }
+        #expect(error("window: 10\n") == "x.rule:4: 'window:' needs a 'prefilter:' (the window ends at its literals)")
+        #expect(error("prefilter: a\nwindow: ten\n") == "x.rule:5: window must be a number of bytes (0 or more)")
+        #expect(error("prefilter: a\nstarts: a\nwindow: 3\n") == "x.rule:6: give 'starts:' or 'window:', not both")
+        #expect(error("flags: caseless\nstarts: éa\n") == "x.rule:5: starts: 'éa' must begin with three ASCII bytes in a caseless rule")
+    }
+
+    /// On every abstract of the seed corpus and the real samples, extraction with the bundled
+    /// rules' hints gives exactly what it gives with every pattern run over the whole text.
+    @Test func theBundledRulesFindTheSameWithAndWithoutTheirHints() throws {
+        let hintedRules = Fixtures.rules
+        let fullRules = try RuleSet(directory: Fixtures.rulesDirectory, fullScan: true)
+        #expect(hintedRules.rules.filter(\.hasSearchHints).count >= 5)
+        let (hinted, full) = (try Extractor(rules: hintedRules), try Extractor(rules: fullRules))
+        let paths = Fixtures.corpus + Fixtures.realSamples.map(Fixtures.real)
+        let abstracts = try runPipeline(paths, throughJSON: false)
+            .compactMap { try PaperRecord(json: JSONParser.parse($0)).abstract }
+        #expect(abstracts.count > 400)
+        var found = 0
+        for abstract in abstracts {
+            var a = abstract
+            let (h, f) = try a.withUTF8Bytes { text throws in (try hinted.findings(in: text), try full.findings(in: text)) }
+            #expect(h == f, "hints change the findings in: \(abstract.prefix(80))")
+            found += h.benchmarks.count + h.numberContext.count + h.links.count
+        }
+        #expect(found > 200)
+    }
+}
