@@ -51,26 +51,29 @@ import Testing
                 ["Alpha", "Beta", "Gamma", "Zeta", "Eta"])
     }
 
-    @Test func prefilterFindsAnyOfManyLiteralsThroughTheBytePairIndex() {
-        let filter = LiteralPrefilter((0...9).flatMap { ["\($0)B", "\($0)b"] }.map { Array($0.utf8) } + [Array("x".utf8)])
-        func test(_ s: String, _ f: LiteralPrefilter? = nil) -> Bool {
-            var c = s
-            return c.withUTF8 { text in
-                var index = BytePairIndex()
-                index.index(text)
-                return (f ?? filter).matches(text, index: index)
-            }
+    @Test func prefilterScannerFindsEveryLiteralOfEveryRuleInOnePass() throws {
+        func rule(_ id: String, _ prefilter: String, caseless: Bool = false) throws -> CompiledRule {
+            try CompiledRule(try RuleFileParser.parse(text: "id: \(id)\nfield: numbers\ndescription: d\nprefilter: \(prefilter)\n"
+                + (caseless ? "flags: caseless\n" : "") + "pattern: a\nmatch: [[a]]\nno-match: b\n", file: "x.rule"))
         }
-        #expect(test("a 7B model"))
-        #expect(test("ends with 9b"))
-        #expect(test("just an x"))
-        #expect(test("no sizes here") == false)
-        #expect(test("7 B and 9 b") == false)
-        #expect(test("B7 and b9") == false)
-        #expect(test("") == false)
-        let long = LiteralPrefilter([Array("arxiv:".utf8)])
-        #expect(test("an array of arxiv links", long) == false)
-        #expect(test("see arxiv:2401.00001", long))
+        let sizes = (0...9).flatMap { ["\($0)B", "\($0)b"] }.joined(separator: " | ") + " | x"
+        let rules = [try rule("sizes", sizes), try rule("arxiv", "arXiv:"), try rule("any", "ArXiv: | %", caseless: true),
+                     try CompiledRule(try RuleFileParser.parse(text: "id: none\nfield: numbers\ndescription: d\npattern: a\nmatch: [[a]]\nno-match: b\n", file: "x.rule"))]
+        let scanner = PrefilterScanner(rules: rules)
+        func scan(_ s: String) -> [[Int]] {
+            let lowered = Array(asciiLowercased(s).utf8)
+            var c = s
+            c.withUTF8 { text in lowered.withUnsafeBufferPointer { scanner.scan(text, lowered: $0) } }
+            return rules.indices.map { scanner.occurrences(of: $0) }
+        }
+        #expect(scan("a 7B model, ends with 9b") == [[2, 22], [], [], []])
+        #expect(scan("just an x") == [[8], [], [], []])
+        #expect(scan("see arXiv:2401.1 and ARXIV: 50%") == [[], [4], [4, 21, 30], []])
+        #expect(scan("7 B and B7") == [[], [], [], []])
+        #expect(scan("") == [[], [], [], []])
+        #expect(scanner.passes(3))
+        _ = scan("no literal here")
+        #expect(!scanner.passes(0) && !scanner.passes(1) && !scanner.passes(2))
     }
 
     @Test func benchmarkNamesDropRepeatsAndHalvesOfParenthesisedForms() {
@@ -90,21 +93,18 @@ import Testing
         let abstracts = try runPipeline(paths, throughJSON: false)
             .compactMap { try PaperRecord(json: JSONParser.parse($0)).abstract }
         #expect(abstracts.count > 400)
-        var textIndex = BytePairIndex(), loweredIndex = BytePairIndex()
+        let textRules = rules.rules.filter { RuleChecker.textFields.contains($0.field) }
+        let scanner = PrefilterScanner(rules: textRules)
         var checked = 0
         for abstract in abstracts {
-            let lowered = asciiLowercased(abstract)
-            var a = abstract, l = lowered
+            let lowered = Array(asciiLowercased(abstract).utf8)
+            var a = abstract
             try a.withUTF8Bytes { text throws in
-                try l.withUTF8Bytes { low throws in
-                    textIndex.index(text)
-                    loweredIndex.index(low)
-                    for rule in rules.rules where RuleChecker.textFields.contains(rule.field) {
-                        guard try !rule.findings(in: text).isEmpty else { continue }
-                        checked += 1
-                        #expect(rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex),
-                                "\(rule.id) finds something in an abstract its prefilter rejects: \(abstract.prefix(80))")
-                    }
+                lowered.withUnsafeBufferPointer { scanner.scan(text, lowered: $0) }
+                for (i, rule) in textRules.enumerated() {
+                    guard try !rule.findings(in: text).isEmpty else { continue }
+                    checked += 1
+                    #expect(scanner.passes(i), "\(rule.id) finds something in an abstract its prefilter rejects: \(abstract.prefix(80))")
                 }
             }
         }

@@ -31,6 +31,13 @@ import Testing
         #expect(try raws(hinted, "é FOO") == ["FOO"])
     }
 
+    @Test func startsAtAnyAlsoTriesInsideWords() throws {
+        let anywhere = try rule("starts: 1 | 2 | ≤\nstarts-at: any\npattern: (?:≤\\s?)?\\d+x\nmatch: [[2x]]\nno-match: x\n")
+        let atWords = try rule("starts: 1 | 2 | ≤\npattern: (?:≤\\s?)?\\d+x\nmatch: [[2x]]\nno-match: x\n")
+        #expect(try raws(anywhere, "A100x and 2x and ≤ 1x") == ["100x", "2x", "≤ 1x"])
+        #expect(try raws(atWords, "A100x and 2x and ≤ 1x") == ["2x", "≤ 1x"])
+    }
+
     @Test func theCheckerReportsAHintThatChangesWhatTheRuleFinds() throws {
         let wrong = try rule("starts: foo\npattern: \\b(?:foo|bar)\\b\nmatch: [[foo]] and [[bar]]\nno-match: baz\n")
         let failures = RuleChecker.check([wrong]).failures
@@ -44,7 +51,9 @@ import Testing
         #expect(error("window: 10\n") == "x.rule:4: 'window:' needs a 'prefilter:' (the window ends at its literals)")
         #expect(error("prefilter: a\nwindow: ten\n") == "x.rule:5: window must be a number of bytes (0 or more)")
         #expect(error("prefilter: a\nstarts: a\nwindow: 3\n") == "x.rule:6: give 'starts:' or 'window:', not both")
-        #expect(error("flags: caseless\nstarts: éa\n") == "x.rule:5: starts: 'éa' must begin with three ASCII bytes in a caseless rule")
+        #expect(error("flags: caseless\nstarts: éa\n") == "x.rule:5: starts: 'éa' must not begin with a non-ASCII letter in a caseless rule")
+        #expect(error("starts-at: word\n") == "x.rule:4: 'starts-at:' needs a 'starts:'")
+        #expect(error("starts: a\nstarts-at: middle\n") == "x.rule:5: starts-at must be 'word' or 'any'")
     }
 
     /// On every abstract of the seed corpus and the real samples, extraction with the bundled

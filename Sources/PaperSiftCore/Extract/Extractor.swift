@@ -5,23 +5,26 @@
 /// Organisation names in text come from the alias table, compiled into one rule.
 public final class Extractor {
     public static let textFields = Findings.fieldNames
-    private let rulesByField: [(String, [CompiledRule])]
-    /// Scratch indexes of the current abstract's byte pairs (as written and lower-cased), for the prefilters.
-    private var textIndex = BytePairIndex()
-    private var loweredIndex = BytePairIndex()
+    /// Per field, its rules with their index in `prefilters`.
+    private let rulesByField: [(String, [(CompiledRule, Int)])]
+    /// Every rule's prefilter literals, found in one pass over the current abstract.
+    private let prefilters: PrefilterScanner
     /// Scratch: the current abstract's word starts, shared by the rules with start filters.
     private var wordStarts = WordStarts()
     /// When set, the time of every rule is recorded here (`sift-extract --profile-rules`).
     public var profile: RuleProfile?
 
     public init(rules: RuleSet) throws(RuleError) {
-        var byField: [(String, [CompiledRule])] = []
+        var byField: [(String, [(CompiledRule, Int)])] = []
+        var all: [CompiledRule] = []
         for field in Extractor.textFields {
             var list = rules.rules(for: field)
             if field == "orgs", let aliasRule = try Extractor.aliasRule(rules) { list.append(aliasRule) }
-            byField.append((field, list))
+            byField.append((field, list.enumerated().map { ($1, all.count + $0) }))
+            all += list
         }
         rulesByField = byField
+        prefilters = PrefilterScanner(rules: all)
     }
 
     /// Builds the rule that finds organisation names of the alias table in text.
@@ -54,26 +57,28 @@ public final class Extractor {
         }
         let ascii = isASCII(text)
         var found = Findings()
-        textIndex.index(text)
+        let scanStart = profile == nil ? 0 : RuleProfile.now()
+        lowered.withUnsafeBufferPointer { low in prefilters.scan(text, lowered: low) }
+        profile?.recordPrefilterScan(start: scanStart, end: RuleProfile.now())
         wordStarts.index(text)
         try wordStarts.withPositions { starts throws(PatternMatchError) in
-        try lowered.withUnsafeBufferPointer { low throws(PatternMatchError) in
-            loweredIndex.index(low)
             for (field, rules) in rulesByField {
                 var candidates: [(Finding, Int)] = []
-                for rule in rules {
+                for (rule, i) in rules {
+                    let passes = prefilters.passes(i)
+                    if let profile { profile.count(rule, ran: passes) }
+                    guard passes else { continue }
+                    let literals = rule.window == nil ? nil : prefilters.occurrences(of: i)
                     if let profile {
-                        try profiled(rule, profile, text, low, ascii, starts, into: &candidates)
+                        try profiled(rule, profile, text, ascii, starts, literals, into: &candidates)
                         continue
                     }
-                    guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else { continue }
-                    for f in try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts) {
+                    for f in try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts, literals: literals) {
                         candidates.append((f, rule.definition.priority))
                     }
                 }
                 found[field] = Extractor.resolveOverlaps(candidates)
             }
-        }
         }
         let linkSpans = found.links.map { ($0.start, $0.end) }
         if !linkSpans.isEmpty {
@@ -86,16 +91,11 @@ public final class Extractor {
 
     /// One rule over one text, timed into `profile`.
     private func profiled(_ rule: CompiledRule, _ profile: RuleProfile, _ text: UnsafeBufferPointer<UInt8>,
-                          _ low: UnsafeBufferPointer<UInt8>, _ ascii: Bool, _ starts: UnsafeBufferPointer<Int>,
+                          _ ascii: Bool, _ starts: UnsafeBufferPointer<Int>, _ literals: [Int]?,
                           into candidates: inout [(Finding, Int)]) throws(PatternMatchError) {
         let start = RuleProfile.now()
-        guard rule.passesPrefilter(text: text, lowered: low, textIndex: textIndex, loweredIndex: loweredIndex) else {
-            profile.record(rule, prefilterStart: start, matchStart: nil, end: RuleProfile.now(), hits: 0)
-            return
-        }
-        let matchStart = RuleProfile.now()
-        let found = try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts)
-        profile.record(rule, prefilterStart: start, matchStart: matchStart, end: RuleProfile.now(), hits: found.count)
+        let found = try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts, literals: literals)
+        profile.record(rule, start: start, end: RuleProfile.now(), hits: found.count)
         for f in found { candidates.append((f, rule.definition.priority)) }
     }
 

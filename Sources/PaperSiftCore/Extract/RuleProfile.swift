@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Where extraction time goes, rule by rule (`sift-extract --profile-rules`): for each rule, how
-/// often its prefilter let it run, its hits, and the time spent in its prefilter and its pattern.
+/// often its prefilter let it run, its hits and the time spent in its pattern; and the time of the
+/// one pass that looks for every rule's prefilter literals.
 public final class RuleProfile {
     public struct Entry: Sendable {
         public var id: String
@@ -13,12 +14,12 @@ public final class RuleProfile {
         public var texts = 0
         public var ran = 0
         public var hits = 0
-        public var prefilterSeconds = 0.0
-        public var matchSeconds = 0.0
-        public var seconds: Double { prefilterSeconds + matchSeconds }
+        public var seconds = 0.0
     }
 
     private var entries: [Entry] = []
+    /// The time of the shared prefilter pass over all texts.
+    public private(set) var prefilterSeconds = 0.0
     private var index: [ObjectIdentifier: Int] = [:]
 
     public init() {}
@@ -30,23 +31,29 @@ public final class RuleProfile {
         return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
     }
 
-    func record(_ rule: CompiledRule, prefilterStart: UInt64, matchStart: UInt64?, end: UInt64, hits: Int) {
-        let key = ObjectIdentifier(rule)
-        let i: Int
-        if let known = index[key] { i = known } else {
-            entries.append(Entry(id: rule.id, field: rule.field))
-            i = entries.count - 1
-            index[key] = i
-        }
+    /// Counts one text for `rule`, and whether its prefilter let it run.
+    func count(_ rule: CompiledRule, ran: Bool) {
+        let i = entryIndex(rule)
         entries[i].texts += 1
+        if ran { entries[i].ran += 1 }
+    }
+
+    /// Records one run of `rule`'s pattern over a text.
+    func record(_ rule: CompiledRule, start: UInt64, end: UInt64, hits: Int) {
+        let i = entryIndex(rule)
         entries[i].hits += hits
-        if let matchStart {
-            entries[i].ran += 1
-            entries[i].prefilterSeconds += Double(matchStart &- prefilterStart) / 1e9
-            entries[i].matchSeconds += Double(end &- matchStart) / 1e9
-        } else {
-            entries[i].prefilterSeconds += Double(end &- prefilterStart) / 1e9
-        }
+        entries[i].seconds += Double(end &- start) / 1e9
+    }
+
+    /// Records one prefilter pass.
+    func recordPrefilterScan(start: UInt64, end: UInt64) { prefilterSeconds += Double(end &- start) / 1e9 }
+
+    private func entryIndex(_ rule: CompiledRule) -> Int {
+        let key = ObjectIdentifier(rule)
+        if let known = index[key] { return known }
+        entries.append(Entry(id: rule.id, field: rule.field))
+        index[key] = entries.count - 1
+        return entries.count - 1
     }
 
     /// The rules, most expensive first.
@@ -54,13 +61,15 @@ public final class RuleProfile {
 
     /// A Markdown table of `sortedEntries` with each rule's share of the total.
     public func table() -> String {
-        let total = entries.reduce(0) { $0 + $1.seconds }
-        var lines = ["| rule | field | texts | ran (prefilter passed) | hits | prefilter s | pattern s | share |",
-                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        let total = entries.reduce(prefilterSeconds) { $0 + $1.seconds }
+        func share(_ s: Double) -> String { fixed(total > 0 ? 100 * s / total : 0, 1) + " %" }
+        var lines = ["| rule | field | texts | ran (prefilter passed) | hits | s | share |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for e in sortedEntries {
-            lines.append("| `\(e.id)` | \(e.field) | \(e.texts) | \(e.ran) | \(e.hits) | \(fixed(e.prefilterSeconds, 3)) | \(fixed(e.matchSeconds, 3)) | \(fixed(total > 0 ? 100 * e.seconds / total : 0, 1)) % |")
+            lines.append("| `\(e.id)` | \(e.field) | \(e.texts) | \(e.ran) | \(e.hits) | \(fixed(e.seconds, 3)) | \(share(e.seconds)) |")
         }
-        lines.append("| total | | | | | | \(fixed(total, 3)) | |")
+        lines.append("| (prefilters of all rules, one pass per text) | | | | | \(fixed(prefilterSeconds, 3)) | \(share(prefilterSeconds)) |")
+        lines.append("| total | | | | | \(fixed(total, 3)) | |")
         return lines.joined(separator: "\n")
     }
 

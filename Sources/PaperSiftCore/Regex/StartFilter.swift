@@ -97,11 +97,14 @@ public struct WordStarts {
 
     /// Forgets the previous text and indexes `text`.
     public mutating func index(_ text: UnsafeBufferPointer<UInt8>) {
-        positions.removeAll(keepingCapacity: true)
-        var previousIsWord = false
-        for (i, b) in text.enumerated() {
-            if !previousIsWord && b & 0xC0 != 0x80 { positions.append(i) }
-            previousIsWord = isWordByte(b)
+        positions = [Int](unsafeUninitializedCapacity: text.count) { out, n in
+            n = 0
+            var previousIsWord = false
+            for i in 0..<text.count {
+                let b = text[i]
+                if !previousIsWord && b & 0xC0 != 0x80 { out[n] = i; n += 1 }
+                previousIsWord = isWordByte(b)
+            }
         }
     }
 

@@ -7,8 +7,8 @@ public final class CompiledRule {
     /// The group whose span is the finding (`raw`), else 0 (the whole match); the same for `continue:`.
     public let rawGroup: Int
     let continuationRawGroup: Int
-    /// Prefilter literals (lower-cased when the rule is caseless).
-    let prefilter: LiteralPrefilter
+    /// Prefilter literals (lower-cased when the rule is caseless), looked for by `PrefilterScanner`.
+    let prefilterLiterals: [[UInt8]]
     public let caseless: Bool
     /// `window:` when the hints are used: matches are looked for only this far before prefilter literals.
     let window: Int?
@@ -47,7 +47,7 @@ public final class CompiledRule {
         window = fullScan ? nil : definition.window
         if window != nil { options.insert(.offsetLimit) }
         let literals = definition.prefilters.map { Array((caseless ? asciiLowercased($0) : $0).utf8) }
-        windowLiterals = window == nil ? [] : literals
+        windowLiterals = window == nil ? [] : literals.filter { !$0.isEmpty }
         do {
             pattern = try PCRE2Pattern(definition.pattern, options: options, startFilter: startFilter)
         } catch {
@@ -63,19 +63,21 @@ public final class CompiledRule {
         self.caseless = caseless
         rawGroup = pattern.groupIndex("raw") ?? 0
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
-        prefilter = LiteralPrefilter(literals)
+        prefilterLiterals = literals.filter { !$0.isEmpty }
     }
 
-    /// The start filter of `starts:`: each literal's first bytes at a word start (every ASCII case
-    /// of them when the rule is caseless).
+    /// The start filter of `starts:`: each literal's first bytes (every ASCII case of them when
+    /// the rule is caseless), at a word start unless `starts-at: any`.
     private static func startFilter(_ definition: RuleDefinition, caseless: Bool) throws(RuleError) -> StartFilter {
         var literals: [String] = []
         for literal in definition.starts {
             guard caseless else { literals.append(literal); continue }
+            // Case variants are made for ASCII letters only, so no other cased letter may come first.
             let head = Array(literal.utf8.prefix(3))
-            guard head.allSatisfy({ $0 < 0x80 }) else {
+            let cased = literal.unicodeScalars.prefix(3).contains { !$0.isASCII && $0.properties.changesWhenCaseMapped }
+            guard !cased else {
                 throw RuleError(file: definition.file, line: definition.hintLine,
-                                message: "starts: '\(literal)' must begin with three ASCII bytes in a caseless rule")
+                                message: "starts: '\(literal)' must not begin with a non-ASCII letter in a caseless rule")
             }
             var variants: [[UInt8]] = [[]]
             for b in head {
@@ -85,18 +87,10 @@ public final class CompiledRule {
             }
             literals += variants.map { String(decoding: $0, as: UTF8.self) }
         }
-        guard let filter = LiteralTrie.startFilter(of: literals, atWordStart: true) else {
+        guard let filter = LiteralTrie.startFilter(of: literals, atWordStart: definition.startsAtWordStart) else {
             throw RuleError(file: definition.file, line: definition.hintLine, message: "starts: a literal may not begin with a space")
         }
         return filter
-    }
-
-    /// Whether the prefilter lets the rule run on this text. `lowered` is the ASCII-lower-cased
-    /// text; the indexes hold the byte pairs of each.
-    @inline(__always)
-    func passesPrefilter(text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>,
-                         textIndex: BytePairIndex, loweredIndex: BytePairIndex) -> Bool {
-        prefilter.isEmpty || (caseless ? prefilter.matches(lowered, index: loweredIndex) : prefilter.matches(text, index: textIndex))
     }
 
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
@@ -107,22 +101,36 @@ public final class CompiledRule {
     }
 
     /// `findings(in:)` when the caller knows whether `text` is pure ASCII; stops once `limit`
-    /// findings are in. `wordStarts`, the text's `WordStarts`, speeds up a `starts:` rule.
+    /// findings are in. `wordStarts`, the text's `WordStarts`, speeds up a `starts:` rule;
+    /// `literals`, where the prefilter literals occur (`PrefilterScanner`), saves a `window:` rule looking.
     public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int = .max,
-                         wordStarts: UnsafeBufferPointer<Int>? = nil) throws(PatternMatchError) -> [Finding] {
-        do { return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts) } catch {
+                         wordStarts: UnsafeBufferPointer<Int>? = nil, literals: [Int]? = nil) throws(PatternMatchError) -> [Finding] {
+        do {
+            guard window != nil else {
+                return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: nil)
+            }
+            if let literals {
+                return try literals.withUnsafeBufferPointer { at throws(PatternMatchError) in
+                    try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: at)
+                }
+            }
+            findOccurrences(in: text)
+            return try occurrences.withUnsafeBufferPointer { at throws(PatternMatchError) in
+                try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: at)
+            }
+        } catch {
             throw PatternMatchError(code: error.code, message: "\(error.message) (rule \(id), \(definition.file))")
         }
     }
 
     private func matchFindings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int,
-                               wordStarts: UnsafeBufferPointer<Int>?) throws(PatternMatchError) -> [Finding] {
-        if window != nil { findOccurrences(in: text) }
+                               wordStarts: UnsafeBufferPointer<Int>?, literals: UnsafeBufferPointer<Int>?) throws(PatternMatchError) -> [Finding] {
         var out: [Finding] = []
         var position = 0
         var next = 0
         while out.count < limit, position <= text.count,
-              let m = try nextMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts, occurrence: &next) {
+              let m = try nextMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts,
+                                    literals: literals, occurrence: &next) {
             if let f = finding(pattern, rawGroup, m, text) { out.append(f) }
             var end = m.span.end
             // The list goes on: each continuation match starts where the last one ended.
@@ -138,11 +146,12 @@ public final class CompiledRule {
     }
 
     /// The first match at or after `position`: anywhere, or with `window:`, in the windows before
-    /// the literal occurrences from `occurrence` on (overlapping windows are searched as one).
+    /// the literal occurrences (`literals`) from `occurrence` on (overlapping windows are searched as one).
     @inline(__always)
     private func nextMatch(in text: UnsafeBufferPointer<UInt8>, from position: Int, asciiSubject: Bool,
-                           wordStarts: UnsafeBufferPointer<Int>?, occurrence k: inout Int) throws(PatternMatchError) -> PatternMatch? {
-        guard let window else {
+                           wordStarts: UnsafeBufferPointer<Int>?, literals occurrences: UnsafeBufferPointer<Int>?,
+                           occurrence k: inout Int) throws(PatternMatchError) -> PatternMatch? {
+        guard let window, let occurrences else {
             return try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts)
         }
         while true {
@@ -161,7 +170,8 @@ public final class CompiledRule {
         }
     }
 
-    /// Fills `occurrences` with where the window literals occur in `text`, sorted.
+    /// Fills `occurrences` with where the window literals occur in `text`, sorted (when no
+    /// `PrefilterScanner` has found them).
     private func findOccurrences(in text: UnsafeBufferPointer<UInt8>) {
         occurrences.removeAll(keepingCapacity: true)
         var haystack = text

@@ -12,6 +12,8 @@ public struct RuleDefinition: Sendable {
     /// `starts:` — literals one of which begins every match, at the start of a word (a search
     /// hint: the pattern is tried only where one begins). `{{list:PATH}}` items are expanded by `RuleSet`.
     public var starts: [String] = []
+    /// `starts-at:` — `word` (the default: a `starts:` literal begins a word) or `any` (anywhere).
+    public var startsAtWordStart = true
     /// `window:` — every match begins at most this many bytes before an occurrence of a prefilter
     /// literal (a search hint: the pattern is tried only there).
     public var window: Int? = nil
@@ -96,6 +98,15 @@ public enum RuleFileParser {
         }
         let prefilters = literalList(values["prefilter"]?.0)
         let starts = literalList(values["starts"]?.0)
+        var startsAtWordStart = true
+        if let (v, at) = values["starts-at"] {
+            switch v.trimmingCharacters(in: " ") {
+            case "word": startsAtWordStart = true
+            case "any": startsAtWordStart = false
+            default: throw RuleError(file: file, line: at, message: "starts-at must be 'word' or 'any'")
+            }
+            guard !starts.isEmpty else { throw RuleError(file: file, line: at, message: "'starts-at:' needs a 'starts:'") }
+        }
         var window: Int?
         if let (w, at) = values["window"] {
             guard let n = Int(w.trimmingCharacters(in: " ")), n >= 0 else {
@@ -106,12 +117,12 @@ public enum RuleFileParser {
             window = n
         }
         var attributes: [String: String] = [:]
-        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "starts", "window", "priority"]
+        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "starts", "starts-at", "window", "priority"]
         for (k, (v, _)) in values where !reserved.contains(k) { attributes[k] = v }
         let definition = RuleDefinition(
             id: try required("id"), field: try required("field"), description: try required("description"),
             pattern: try required("pattern"), continuation: values["continue"]?.0, flags: flags,
-            prefilters: prefilters, starts: starts, window: window, priority: priority,
+            prefilters: prefilters, starts: starts, startsAtWordStart: startsAtWordStart, window: window, priority: priority,
             attributes: attributes, matchExamples: matches, noMatchExamples: noMatches,
             file: file, patternLine: values["pattern"]!.1, continuationLine: values["continue"]?.1 ?? 0,
             hintLine: values["starts"]?.1 ?? values["window"]?.1 ?? 0)

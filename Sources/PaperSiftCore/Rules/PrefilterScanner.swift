@@ -1,0 +1,100 @@
+/// The `prefilter:` literals of many rules, found in one pass over a text: which rules may run on
+/// it, and where their literals occur (the ends of a `window:` rule's windows).
+///
+/// Literals are indexed by their first two bytes, ASCII-lower-cased (a one-byte literal under
+/// every second byte); at each position of the text one table lookup says whether any literal
+/// may begin there, and only then are the candidates compared, against the lower-cased text for
+/// a caseless rule and against the text as written otherwise. Not thread-safe (scratch state).
+final class PrefilterScanner {
+    /// The literals, flattened: literal `id`'s bytes are `bytes[start[id]..<start[id + 1]]`.
+    private let bytes: [UInt8]
+    private let start: [Int]
+    private let caseless: [Bool]
+    private let owner: [Int]
+    /// By lower-cased first pair (`first << 8 | second`, second 0 at the end of the text): the
+    /// literals beginning with it are `bucketIDs[bucketStart[pair]..<bucketStart[pair + 1]]`.
+    private let bucketStart: [Int32]
+    private let bucketIDs: [Int32]
+    /// Per rule: whether it has a prefilter at all.
+    private let filtered: [Bool]
+    /// Scratch, per rule: the positions where its literals occur in the current text, in order.
+    private var found: [[Int]]
+
+    /// Indexes the prefilter literals of `rules`; rule `i` is asked about by its index.
+    init(rules: [CompiledRule]) {
+        var bytes: [UInt8] = [], start = [0], caseless: [Bool] = [], owner: [Int] = []
+        var idsByPair = [[Int32]](repeating: [], count: 65537)
+        for (i, rule) in rules.enumerated() {
+            for literal in rule.prefilterLiterals {
+                let id = Int32(owner.count)
+                bytes += literal
+                start.append(bytes.count)
+                caseless.append(rule.caseless)
+                owner.append(i)
+                let first = Int(asciiLower(literal[0]))
+                if literal.count == 1 {
+                    for second in 0..<256 { idsByPair[first << 8 | second].append(id) }
+                } else {
+                    idsByPair[first << 8 | Int(asciiLower(literal[1]))].append(id)
+                }
+            }
+        }
+        var bucketStart: [Int32] = [], bucketIDs: [Int32] = []
+        for ids in idsByPair {
+            bucketStart.append(Int32(bucketIDs.count))
+            bucketIDs += ids
+        }
+        (self.bytes, self.start, self.caseless, self.owner) = (bytes, start, caseless, owner)
+        (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
+        filtered = rules.map { !$0.prefilterLiterals.isEmpty }
+        found = Array(repeating: [], count: rules.count)
+    }
+
+    /// Scans `text`; `lowered` is its ASCII-lower-cased copy (same length).
+    func scan(_ text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
+        for i in found.indices where !found[i].isEmpty { found[i].removeAll(keepingCapacity: true) }
+        guard let low = lowered.baseAddress, let raw = text.baseAddress else { return }
+        let count = text.count
+        bucketStart.withUnsafeBufferPointer { bucketStart in
+        bucketIDs.withUnsafeBufferPointer { bucketIDs in
+        bytes.withUnsafeBufferPointer { bytes in
+        start.withUnsafeBufferPointer { start in
+        caseless.withUnsafeBufferPointer { caseless in
+            for q in 0..<count {
+                let second = q + 1 < count ? Int(low[q + 1]) : 0
+                let pair = Int(low[q]) << 8 | second
+                var b = Int(bucketStart[pair])
+                let end = Int(bucketStart[pair + 1])
+                while b < end {
+                    let id = Int(bucketIDs[b])
+                    b += 1
+                    let from = start[id], n = start[id + 1] - from
+                    guard q + n <= count else { continue }
+                    let subject = caseless[id] ? low : raw
+                    var j = 0
+                    while j < n, subject[q + j] == bytes[from + j] { j += 1 }
+                    if j == n { note(owner[id], at: q) }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    @inline(__always)
+    private func note(_ rule: Int, at q: Int) {
+        if found[rule].last != q { found[rule].append(q) }
+    }
+
+    /// Whether rule `i` may run on the scanned text (it has no prefilter, or one of its literals occurs).
+    @inline(__always)
+    func passes(_ i: Int) -> Bool { !filtered[i] || !found[i].isEmpty }
+
+    /// Where rule `i`'s literals occur in the scanned text, in order.
+    func occurrences(of i: Int) -> [Int] { found[i] }
+}
+
+@inline(__always)
+private func asciiLower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
