@@ -9,8 +9,8 @@ public final class Extractor {
     private let rulesByField: [(String, [(CompiledRule, Int)])]
     /// Every rule's prefilter literals, found in one pass over the current abstract.
     private let prefilters: PrefilterScanner
-    /// Scratch: the current abstract's word starts, shared by the rules with start filters.
-    private var wordStarts = WordStarts()
+    /// The rules' word-start filters, answered in one pass over the current abstract.
+    private let starts: StartCandidates
     /// When set, the time of every rule is recorded here (`sift-extract --profile-rules`).
     public var profile: RuleProfile?
 
@@ -25,6 +25,7 @@ public final class Extractor {
         }
         rulesByField = byField
         prefilters = PrefilterScanner(rules: all)
+        starts = StartCandidates(filters: all.enumerated().compactMap { i, rule in rule.startFilter.map { (i, $0) } })
     }
 
     /// Builds the rule that finds organisation names of the alias table in text.
@@ -37,7 +38,9 @@ public final class Extractor {
             pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_]|-(?!\\s))",
             flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
             file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
-        return try CompiledRule(definition, startFilter: LiteralTrie.startFilter(of: names, atWordStart: true))
+        // The names themselves say where a match can begin (unless every shortcut is off).
+        let filter = rules.fullScan ? nil : LiteralTrie.startFilter(of: names, atWordStart: true)
+        return try CompiledRule(definition, startFilter: filter)
     }
 
     /// Finds every rule hit in the occurrence's abstract.
@@ -59,26 +62,27 @@ public final class Extractor {
         var found = Findings()
         let scanStart = profile == nil ? 0 : RuleProfile.now()
         lowered.withUnsafeBufferPointer { low in prefilters.scan(text, lowered: low) }
-        profile?.recordPrefilterScan(start: scanStart, end: RuleProfile.now())
-        wordStarts.index(text)
-        try wordStarts.withPositions { starts throws(PatternMatchError) in
-            for (field, rules) in rulesByField {
-                var candidates: [(Finding, Int)] = []
-                for (rule, i) in rules {
-                    let passes = prefilters.passes(i)
-                    if let profile { profile.count(rule, ran: passes) }
-                    guard passes else { continue }
-                    let literals = rule.window == nil ? nil : prefilters.occurrences(of: i)
+        let startScan = profile == nil ? 0 : RuleProfile.now()
+        starts.scan(text)
+        profile?.recordScans(start: scanStart, middle: startScan, end: RuleProfile.now())
+        for (field, rules) in rulesByField {
+            var candidates: [(Finding, Int)] = []
+            for (rule, i) in rules {
+                let passes = prefilters.passes(i)
+                if let profile { profile.count(rule, ran: passes) }
+                guard passes else { continue }
+                let literals = rule.window == nil ? nil : prefilters.occurrences(of: i)
+                try starts.withCandidates(of: i) { starts throws(PatternMatchError) in
                     if let profile {
                         try profiled(rule, profile, text, ascii, starts, literals, into: &candidates)
-                        continue
+                        return
                     }
-                    for f in try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts, literals: literals) {
+                    for f in try rule.findings(in: text, asciiSubject: ascii, startCandidates: starts, literals: literals) {
                         candidates.append((f, rule.definition.priority))
                     }
                 }
-                found[field] = Extractor.resolveOverlaps(candidates)
             }
+            found[field] = Extractor.resolveOverlaps(candidates)
         }
         let linkSpans = found.links.map { ($0.start, $0.end) }
         if !linkSpans.isEmpty {
@@ -91,10 +95,10 @@ public final class Extractor {
 
     /// One rule over one text, timed into `profile`.
     private func profiled(_ rule: CompiledRule, _ profile: RuleProfile, _ text: UnsafeBufferPointer<UInt8>,
-                          _ ascii: Bool, _ starts: UnsafeBufferPointer<Int>, _ literals: [Int]?,
+                          _ ascii: Bool, _ starts: UnsafeBufferPointer<Int>?, _ literals: [Int]?,
                           into candidates: inout [(Finding, Int)]) throws(PatternMatchError) {
         let start = RuleProfile.now()
-        let found = try rule.findings(in: text, asciiSubject: ascii, wordStarts: starts, literals: literals)
+        let found = try rule.findings(in: text, asciiSubject: ascii, startCandidates: starts, literals: literals)
         profile.record(rule, start: start, end: RuleProfile.now(), hits: found.count)
         for f in found { candidates.append((f, rule.definition.priority)) }
     }

@@ -6,7 +6,7 @@ import Darwin
 
 /// Where extraction time goes, rule by rule (`sift-extract --profile-rules`): for each rule, how
 /// often its prefilter let it run, its hits and the time spent in its pattern; and the time of the
-/// one pass that looks for every rule's prefilter literals.
+/// passes shared by all rules (prefilter literals, start filters).
 public final class RuleProfile {
     public struct Entry: Sendable {
         public var id: String
@@ -18,8 +18,9 @@ public final class RuleProfile {
     }
 
     private var entries: [Entry] = []
-    /// The time of the shared prefilter pass over all texts.
+    /// The time of the shared prefilter and start-filter passes over all texts.
     public private(set) var prefilterSeconds = 0.0
+    public private(set) var startFilterSeconds = 0.0
     private var index: [ObjectIdentifier: Int] = [:]
 
     public init() {}
@@ -45,8 +46,12 @@ public final class RuleProfile {
         entries[i].seconds += Double(end &- start) / 1e9
     }
 
-    /// Records one prefilter pass.
-    func recordPrefilterScan(start: UInt64, end: UInt64) { prefilterSeconds += Double(end &- start) / 1e9 }
+    /// Records the shared passes over one text: the prefilters from `start` to `middle`, then the
+    /// start filters until `end`.
+    func recordScans(start: UInt64, middle: UInt64, end: UInt64) {
+        prefilterSeconds += Double(middle &- start) / 1e9
+        startFilterSeconds += Double(end &- middle) / 1e9
+    }
 
     private func entryIndex(_ rule: CompiledRule) -> Int {
         let key = ObjectIdentifier(rule)
@@ -61,7 +66,7 @@ public final class RuleProfile {
 
     /// A Markdown table of `sortedEntries` with each rule's share of the total.
     public func table() -> String {
-        let total = entries.reduce(prefilterSeconds) { $0 + $1.seconds }
+        let total = entries.reduce(prefilterSeconds + startFilterSeconds) { $0 + $1.seconds }
         func share(_ s: Double) -> String { fixed(total > 0 ? 100 * s / total : 0, 1) + " %" }
         var lines = ["| rule | field | texts | ran (prefilter passed) | hits | s | share |",
                      "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
@@ -69,6 +74,7 @@ public final class RuleProfile {
             lines.append("| `\(e.id)` | \(e.field) | \(e.texts) | \(e.ran) | \(e.hits) | \(fixed(e.seconds, 3)) | \(share(e.seconds)) |")
         }
         lines.append("| (prefilters of all rules, one pass per text) | | | | | \(fixed(prefilterSeconds, 3)) | \(share(prefilterSeconds)) |")
+        lines.append("| (start filters of all `starts:` rules, one pass per text) | | | | | \(fixed(startFilterSeconds, 3)) | \(share(startFilterSeconds)) |")
         lines.append("| total | | | | | \(fixed(total, 3)) | |")
         return lines.joined(separator: "\n")
     }

@@ -66,7 +66,7 @@ public final class PCRE2Pattern {
     /// Pure-ASCII subjects (no UCP).
     private let ascii: Compilation
     /// With a start filter: the compilations anchored, tried only where the filter allows.
-    private let startFilter: StartFilter?
+    let startFilter: StartFilter?
     private let anchoredASCII: Compilation?
     private let anchoredUnicode: Compilation?
     private let matchData: OpaquePointer
@@ -121,10 +121,11 @@ public final class PCRE2Pattern {
     /// The first match in `subject[from...]`, or nil. `asciiSubject` says the whole subject is
     /// pure ASCII (see `isASCII`), which allows the faster non-UCP compilation. `startLimit`, for
     /// a pattern compiled with `.offsetLimit`, is the last offset where the match may begin.
-    /// `wordStarts`: the subject's `WordStarts`, which speed up a start filter.
+    /// `candidates`, for a pattern with a start filter: the positions the filter allows, in order,
+    /// found by the caller (`StartCandidates`), so the filter need not scan the subject.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
                            asciiSubject: Bool = false, startLimit: Int? = nil,
-                           wordStarts: UnsafeBufferPointer<Int>? = nil) throws(PatternMatchError) -> PatternMatch? {
+                           candidates: UnsafeBufferPointer<Int>? = nil) throws(PatternMatchError) -> PatternMatch? {
         guard start >= 0, start <= subject.count else {
             throw PatternMatchError(code: PCRE2_ERROR_BADOFFSET, message: PCRE2Pattern.errorMessage(PCRE2_ERROR_BADOFFSET))
         }
@@ -136,11 +137,23 @@ public final class PCRE2Pattern {
             let base = subject.baseAddress ?? emptyPointer
             if let startFilter, let anchored = asciiSubject ? anchoredASCII : anchoredUnicode, anchored.prepare() {
                 let last = min(startLimit ?? subject.count, subject.count)
-                var q = start
-                while let candidate = startFilter.nextCandidate(in: subject, from: q, wordStarts: wordStarts), candidate <= last {
+                func attempt(_ candidate: Int) -> Int32 {
                     // Never inside a multi-byte character (a hashed triple may let one through).
-                    if subject[candidate] & 0xC0 == 0x80 { q = candidate + 1; continue }
-                    let rc = anchored.match(base, subject.count, candidate, matchData, matchContext, validUTF8: asciiSubject)
+                    if subject[candidate] & 0xC0 == 0x80 { return PCRE2_ERROR_NOMATCH }
+                    return anchored.match(base, subject.count, candidate, matchData, matchContext, validUTF8: asciiSubject)
+                }
+                if let candidates {
+                    var i = firstIndex(in: candidates, notBefore: start)
+                    while i < candidates.count, candidates[i] <= last {
+                        let rc = attempt(candidates[i])
+                        if rc != PCRE2_ERROR_NOMATCH { return rc }
+                        i += 1
+                    }
+                    return PCRE2_ERROR_NOMATCH
+                }
+                var q = start
+                while let candidate = startFilter.nextCandidate(in: subject, from: q), candidate <= last {
+                    let rc = attempt(candidate)
                     if rc != PCRE2_ERROR_NOMATCH { return rc }
                     q = candidate + 1
                 }
@@ -228,6 +241,17 @@ public final class PCRE2Pattern {
         let n = buffer.withUnsafeMutableBufferPointer { pcre2_get_error_message_8(code, $0.baseAddress, $0.count) }
         return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "unknown error \(code)"
     }
+}
+
+/// The index of the first element ≥ `start` in the ascending `positions` (binary search).
+@inline(__always)
+func firstIndex(in positions: UnsafeBufferPointer<Int>, notBefore start: Int) -> Int {
+    var low = 0, high = positions.count
+    while low < high {
+        let mid = (low + high) >> 1
+        if positions[mid] < start { low = mid + 1 } else { high = mid }
+    }
+    return low
 }
 
 /// Finds `needle` in `haystack` with libc `memmem`; returns the byte offset or nil.

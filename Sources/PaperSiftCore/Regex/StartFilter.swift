@@ -31,41 +31,39 @@ public struct StartFilter: Sendable {
         }
     }
 
-    /// The first position at or after `start` where a match may begin, or nil. `wordStarts`, when
-    /// given, lists the subject's word starts in order (see `WordStarts`) for a filter `atWordStart`.
-    func nextCandidate(in s: UnsafeBufferPointer<UInt8>, from start: Int,
-                       wordStarts: UnsafeBufferPointer<Int>? = nil) -> Int? {
+    /// The first position at or after `start` where a match may begin, or nil.
+    func nextCandidate(in s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = s.baseAddress, start < s.count else { return nil }
         let count = s.count
+        var q = start
+        if atWordStart { q = StartFilter.wordStart(base, count, from: q) }
+        while q < count {
+            if allows(s, at: q) { return q }
+            q = atWordStart ? StartFilter.wordStart(base, count, from: q + 1) : q + 1
+        }
+        return nil
+    }
+
+    /// Whether a match may begin at `q` (`q` < `s.count`), judged by the bytes there only (not the
+    /// word-start condition).
+    @inline(__always)
+    func allows(_ s: UnsafeBufferPointer<UInt8>, at q: Int) -> Bool {
+        let count = s.count
+        let second = q + 1 < count ? s[q + 1] : 0
+        let pair = Int(s[q]) << 8 | Int(second)
         return anyPairs.withUnsafeBufferPointer { any in
-            triplePairs.withUnsafeBufferPointer { needsThird in
-                triples.withUnsafeBufferPointer { triples in
-                    @inline(__always) func allowed(_ q: Int) -> Bool {
-                        let second = q + 1 < count ? Int(base[q + 1]) : 0
-                        let pair = Int(base[q]) << 8 | second
-                        if StartFilter.test(any, pair) { return true }
-                        guard q + 2 < count, StartFilter.test(needsThird, pair) else { return false }
-                        return StartFilter.test(triples, StartFilter.tripleHash(base[q], UInt8(second), base[q + 2]))
-                    }
-                    if atWordStart, let wordStarts {
-                        var i = WordStarts.firstIndex(in: wordStarts, notBefore: start)
-                        while i < wordStarts.count {
-                            let q = wordStarts[i]
-                            if allowed(q) { return q }
-                            i += 1
-                        }
-                        return nil
-                    }
-                    var q = start
-                    if atWordStart { q = StartFilter.wordStart(base, count, from: q) }
-                    while q < count {
-                        if allowed(q) { return q }
-                        q = atWordStart ? StartFilter.wordStart(base, count, from: q + 1) : q + 1
-                    }
-                    return nil
-                }
+            if StartFilter.test(any, pair) { return true }
+            guard q + 2 < count else { return false }
+            return triplePairs.withUnsafeBufferPointer { needsThird in
+                guard StartFilter.test(needsThird, pair) else { return false }
+                return triples.withUnsafeBufferPointer { StartFilter.test($0, StartFilter.tripleHash(s[q], second, s[q + 2])) }
             }
         }
+    }
+
+    /// Whether some allowed prefix begins with these two bytes (`first << 8 | second`).
+    func mayBegin(pair: Int) -> Bool {
+        anyPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || triplePairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// The first position at or after `q` that does not follow an ASCII word byte.
@@ -90,40 +88,33 @@ public struct StartFilter: Sendable {
 
 /// The word starts of a text (positions not right after an ASCII letter, digit or `_`, and not
 /// inside a multi-byte character), found once and shared by every start filter run over it.
-public struct WordStarts {
+struct WordStarts {
     private var positions: [Int] = []
 
-    public init() {}
-
     /// Forgets the previous text and indexes `text`.
-    public mutating func index(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func index(_ text: UnsafeBufferPointer<UInt8>) {
         positions = [Int](unsafeUninitializedCapacity: text.count) { out, n in
             n = 0
-            var previousIsWord = false
-            for i in 0..<text.count {
-                let b = text[i]
-                if !previousIsWord && b & 0xC0 != 0x80 { out[n] = i; n += 1 }
-                previousIsWord = isWordByte(b)
+            wordByteTable.withUnsafeBufferPointer { isWord in
+                // A position counts unless the byte before is a word byte or it is a continuation byte.
+                var previousIsWord = false
+                for i in 0..<text.count {
+                    let b = text[i]
+                    out[n] = i
+                    n &+= (!previousIsWord && b & 0xC0 != 0x80) ? 1 : 0
+                    previousIsWord = isWord[Int(b)]
+                }
             }
         }
     }
 
-    /// Calls `body` with the positions, in order.
-    public func withPositions<R>(_ body: (UnsafeBufferPointer<Int>) throws(PatternMatchError) -> R) throws(PatternMatchError) -> R {
-        try positions.withUnsafeBufferPointer { p throws(PatternMatchError) in try body(p) }
-    }
+    /// The positions, in order.
+    var all: [Int] { positions }
 
-    /// The index of the first position ≥ `start` (binary search).
-    @inline(__always)
-    static func firstIndex(in positions: UnsafeBufferPointer<Int>, notBefore start: Int) -> Int {
-        var low = 0, high = positions.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if positions[mid] < start { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 }
+
+/// Whether each byte value is an ASCII letter, digit or `_`.
+private let wordByteTable: [Bool] = (0..<256).map { isWordByte(UInt8($0)) }
 
 @inline(__always)
 private func isWordByte(_ b: UInt8) -> Bool {

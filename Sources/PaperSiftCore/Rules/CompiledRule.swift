@@ -21,6 +21,8 @@ public final class CompiledRule {
     public var id: String { definition.id }
     /// Whether the rule has a `starts:` or `window:` search hint.
     public var hasSearchHints: Bool { !definition.starts.isEmpty || definition.window != nil }
+    /// The start filter of `starts:` (or the one given at compilation), if any.
+    var startFilter: StartFilter? { pattern.startFilter }
     public var field: String { definition.field }
 
     /// Compiles `definition`; `startFilter` as for `PCRE2Pattern` (else one is made from `starts:`).
@@ -101,22 +103,22 @@ public final class CompiledRule {
     }
 
     /// `findings(in:)` when the caller knows whether `text` is pure ASCII; stops once `limit`
-    /// findings are in. `wordStarts`, the text's `WordStarts`, speeds up a `starts:` rule;
-    /// `literals`, where the prefilter literals occur (`PrefilterScanner`), saves a `window:` rule looking.
+    /// findings are in. `startCandidates`, where the start filter allows a match (`StartCandidates`),
+    /// and `literals`, where the prefilter literals occur (`PrefilterScanner`), save the rule looking.
     public func findings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int = .max,
-                         wordStarts: UnsafeBufferPointer<Int>? = nil, literals: [Int]? = nil) throws(PatternMatchError) -> [Finding] {
+                         startCandidates: UnsafeBufferPointer<Int>? = nil, literals: [Int]? = nil) throws(PatternMatchError) -> [Finding] {
         do {
             guard window != nil else {
-                return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: nil)
+                return try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, startCandidates: startCandidates, literals: nil)
             }
             if let literals {
                 return try literals.withUnsafeBufferPointer { at throws(PatternMatchError) in
-                    try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: at)
+                    try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, startCandidates: startCandidates, literals: at)
                 }
             }
             findOccurrences(in: text)
             return try occurrences.withUnsafeBufferPointer { at throws(PatternMatchError) in
-                try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, wordStarts: wordStarts, literals: at)
+                try matchFindings(in: text, asciiSubject: asciiSubject, limit: limit, startCandidates: startCandidates, literals: at)
             }
         } catch {
             throw PatternMatchError(code: error.code, message: "\(error.message) (rule \(id), \(definition.file))")
@@ -124,12 +126,12 @@ public final class CompiledRule {
     }
 
     private func matchFindings(in text: UnsafeBufferPointer<UInt8>, asciiSubject: Bool, limit: Int,
-                               wordStarts: UnsafeBufferPointer<Int>?, literals: UnsafeBufferPointer<Int>?) throws(PatternMatchError) -> [Finding] {
+                               startCandidates: UnsafeBufferPointer<Int>?, literals: UnsafeBufferPointer<Int>?) throws(PatternMatchError) -> [Finding] {
         var out: [Finding] = []
         var position = 0
         var next = 0
         while out.count < limit, position <= text.count,
-              let m = try nextMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts,
+              let m = try nextMatch(in: text, from: position, asciiSubject: asciiSubject, startCandidates: startCandidates,
                                     literals: literals, occurrence: &next) {
             if let f = finding(pattern, rawGroup, m, text) { out.append(f) }
             var end = m.span.end
@@ -149,10 +151,10 @@ public final class CompiledRule {
     /// the literal occurrences (`literals`) from `occurrence` on (overlapping windows are searched as one).
     @inline(__always)
     private func nextMatch(in text: UnsafeBufferPointer<UInt8>, from position: Int, asciiSubject: Bool,
-                           wordStarts: UnsafeBufferPointer<Int>?, literals occurrences: UnsafeBufferPointer<Int>?,
+                           startCandidates: UnsafeBufferPointer<Int>?, literals occurrences: UnsafeBufferPointer<Int>?,
                            occurrence k: inout Int) throws(PatternMatchError) -> PatternMatch? {
         guard let window, let occurrences else {
-            return try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject, wordStarts: wordStarts)
+            return try pattern.firstMatch(in: text, from: position, asciiSubject: asciiSubject, candidates: startCandidates)
         }
         while true {
             while k < occurrences.count, occurrences[k] < position { k += 1 }

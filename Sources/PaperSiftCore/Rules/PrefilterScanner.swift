@@ -15,6 +15,12 @@ final class PrefilterScanner {
     /// literals beginning with it are `bucketIDs[bucketStart[pair]..<bucketStart[pair + 1]]`.
     private let bucketStart: [Int32]
     private let bucketIDs: [Int32]
+    /// Bit `pair`: some literal begins with it (a small table checked before `bucketStart`).
+    private let pairBits: [UInt64]
+    /// Bit `pair`: some literal of one or two bytes begins with it (no third byte to check).
+    private let shortPairBits: [UInt64]
+    /// Bit `tripleHash` of the first three lower-cased bytes of every longer literal.
+    private let tripleBits: [UInt64]
     /// Per rule: whether it has a prefilter at all.
     private let filtered: [Bool]
     /// Scratch, per rule: the positions where its literals occur in the current text, in order.
@@ -24,6 +30,8 @@ final class PrefilterScanner {
     init(rules: [CompiledRule]) {
         var bytes: [UInt8] = [], start = [0], caseless: [Bool] = [], owner: [Int] = []
         var idsByPair = [[Int32]](repeating: [], count: 65537)
+        var shortPairBits = [UInt64](repeating: 0, count: 65536 / 64)
+        var tripleBits = [UInt64](repeating: 0, count: 65536 / 64)
         for (i, rule) in rules.enumerated() {
             for literal in rule.prefilterLiterals {
                 let id = Int32(owner.count)
@@ -33,17 +41,28 @@ final class PrefilterScanner {
                 owner.append(i)
                 let first = Int(asciiLower(literal[0]))
                 if literal.count == 1 {
-                    for second in 0..<256 { idsByPair[first << 8 | second].append(id) }
+                    for second in 0..<256 {
+                        idsByPair[first << 8 | second].append(id)
+                        setBit(&shortPairBits, first << 8 | second)
+                    }
                 } else {
-                    idsByPair[first << 8 | Int(asciiLower(literal[1]))].append(id)
+                    let pair = first << 8 | Int(asciiLower(literal[1]))
+                    idsByPair[pair].append(id)
+                    if literal.count == 2 { setBit(&shortPairBits, pair) }
+                    else { setBit(&tripleBits, tripleHash(asciiLower(literal[0]), asciiLower(literal[1]), asciiLower(literal[2]))) }
                 }
             }
         }
         var bucketStart: [Int32] = [], bucketIDs: [Int32] = []
-        for ids in idsByPair {
+        var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
+        for (pair, ids) in idsByPair.enumerated() {
             bucketStart.append(Int32(bucketIDs.count))
             bucketIDs += ids
+            if !ids.isEmpty { pairBits[pair >> 6] |= 1 << UInt64(pair & 63) }
         }
+        self.pairBits = pairBits
+        self.shortPairBits = shortPairBits
+        self.tripleBits = tripleBits
         (self.bytes, self.start, self.caseless, self.owner) = (bytes, start, caseless, owner)
         (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
         filtered = rules.map { !$0.prefilterLiterals.isEmpty }
@@ -55,6 +74,9 @@ final class PrefilterScanner {
         for i in found.indices where !found[i].isEmpty { found[i].removeAll(keepingCapacity: true) }
         guard let low = lowered.baseAddress, let raw = text.baseAddress else { return }
         let count = text.count
+        pairBits.withUnsafeBufferPointer { pairBits in
+        shortPairBits.withUnsafeBufferPointer { shortPairBits in
+        tripleBits.withUnsafeBufferPointer { tripleBits in
         bucketStart.withUnsafeBufferPointer { bucketStart in
         bucketIDs.withUnsafeBufferPointer { bucketIDs in
         bytes.withUnsafeBufferPointer { bytes in
@@ -63,6 +85,10 @@ final class PrefilterScanner {
             for q in 0..<count {
                 let second = q + 1 < count ? Int(low[q + 1]) : 0
                 let pair = Int(low[q]) << 8 | second
+                if !testBit(pairBits, pair) { continue }
+                if !testBit(shortPairBits, pair) {
+                    guard q + 2 < count, testBit(tripleBits, tripleHash(low[q], low[q + 1], low[q + 2])) else { continue }
+                }
                 var b = Int(bucketStart[pair])
                 let end = Int(bucketStart[pair + 1])
                 while b < end {
@@ -81,6 +107,9 @@ final class PrefilterScanner {
         }
         }
         }
+        }
+        }
+        }
     }
 
     @inline(__always)
@@ -94,6 +123,17 @@ final class PrefilterScanner {
 
     /// Where rule `i`'s literals occur in the scanned text, in order.
     func occurrences(of i: Int) -> [Int] { found[i] }
+}
+
+@inline(__always)
+private func setBit(_ bits: inout [UInt64], _ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+
+@inline(__always)
+private func testBit(_ bits: UnsafeBufferPointer<UInt64>, _ i: Int) -> Bool { bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+
+@inline(__always)
+private func tripleHash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+    Int(((UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)) &* 2_654_435_761) >> 16)
 }
 
 @inline(__always)
