@@ -32,7 +32,7 @@ final class PrefilterScanner {
         var idsByPair = [[Int32]](repeating: [], count: 65537)
         var shortPairBits = [UInt64](repeating: 0, count: 65536 / 64)
         var tripleBits = [UInt64](repeating: 0, count: 65536 / 64)
-        for (i, rule) in rules.enumerated() {
+        for (i, rule) in rules.enumerated() where PrefilterScanner.needsScan(rule) {
             for literal in rule.prefilterLiterals {
                 let id = Int32(owner.count)
                 bytes += literal
@@ -65,9 +65,14 @@ final class PrefilterScanner {
         self.tripleBits = tripleBits
         (self.bytes, self.start, self.caseless, self.owner) = (bytes, start, caseless, owner)
         (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
-        filtered = rules.map { !$0.prefilterLiterals.isEmpty }
+        filtered = rules.map(PrefilterScanner.needsScan)
         found = Array(repeating: [], count: rules.count)
     }
+
+    /// Whether `rule`'s prefilter is looked for. A rule with a start filter is not: it is tried
+    /// only where its `starts:` words are anyway, and leaving out such rules' literals (`x`, `%`,
+    /// `On`, `result`, …, among the commonest byte pairs) makes the pass over the text cheaper.
+    static func needsScan(_ rule: CompiledRule) -> Bool { !rule.prefilterLiterals.isEmpty && rule.startFilter == nil }
 
     /// Scans `text`; `lowered` is its ASCII-lower-cased copy (same length).
     func scan(_ text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
