@@ -13,6 +13,7 @@ with the median wall time. CPU time and peak RSS come from wait4(2), as with /us
 
 import argparse
 import datetime
+import filecmp
 import json
 import os
 import platform
@@ -348,6 +349,22 @@ def main():
     run_row("`sift run --threads %d`" % args.threads, [os.path.join(bin_dir, "sift"), "run", "--threads", str(args.threads)]
             + big_files, corpus_bytes, occurrences)
 
+    # The rules' search hints (starts:, window:) may only make extraction faster: one run without
+    # them must write the same bytes as sift-extract with them (prepared above).
+    extract_in = stage_input("sift-extract", big_files, big_work)
+    full_out = os.path.join(big_work, "extract.full-scan.jsonl")
+    log("timing sift-extract --full-scan (one run) and comparing its output")
+    full_argv = [os.path.join(bin_dir, "sift-extract"), "--full-scan"] + extract_in
+    r = measure(full_argv, stdout_path=full_out, env=env)
+    if r["status"] != 0:
+        sys.exit("bench: %s exited with %d:\n%s" % (shlex.join(full_argv), r["status"], r["stderr"][-2000:]))
+    if not filecmp.cmp(full_out, os.path.join(big_work, INTERMEDIATE["sift-extract"]), shallow=False):
+        sys.exit("bench: sift-extract --full-scan differs from sift-extract: a rule's starts:/window: hint is wrong")
+    os.remove(full_out)
+    r.update(name="`sift-extract --full-scan` (no search hints; same output)", bytes=size(extract_in),
+             records=count_lines(extract_in[0]), runs=1, min_wall=r["wall"], argv=full_argv)
+    rows.append(r)
+
     # The same extraction rules for sift-extract, the Python baseline and ripgrep: those `re` can run.
     segment_out = os.path.join(big_work, "segment.jsonl")
     segment_records = count_lines(segment_out)
@@ -468,6 +485,11 @@ def render(args, info, started, load_before, load_after, manifest, small_manifes
             threaded["name"], threaded["bytes"] / 1e6 / threaded["wall"], threaded["cpu"] / threaded["wall"],
             run["wall"] / threaded["wall"]))
     ext = by_name.get("`sift-extract`")
+    full = next((r for r in rows if r["name"].startswith("`sift-extract --full-scan`")), None)
+    if ext and full:
+        lines.append("The rules' search hints (`starts:`, `window:`) make `sift-extract` %.1f× faster than `--full-scan` "
+                     "(%.2f against %.2f CPU s), with byte-identical output (checked in this run)." % (
+                         full["cpu"] / ext["cpu"], ext["cpu"], full["cpu"]))
     same = next((r for r in rows if r["name"].startswith("`sift-extract`, only")), None)
     rg = next((r for r in rows if r["name"].startswith("`rg")), None)
     if same and rg:
