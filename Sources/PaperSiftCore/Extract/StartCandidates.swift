@@ -23,10 +23,8 @@ final class StartCandidates {
         self.filters = taken.map(\.1)
         memberOf = Dictionary(uniqueKeysWithValues: taken.enumerated().map { ($1.0, $0) })
         found = Array(repeating: [], count: taken.count)
-        for pair in 0..<65536 {
-            var bits: UInt32 = 0
-            for (m, filter) in self.filters.enumerated() where filter.mayBegin(pair: pair) { bits |= 1 << UInt32(m) }
-            members[pair] = bits
+        for (m, filter) in self.filters.enumerated() {
+            for pair in filter.pairs { members[pair] |= 1 << UInt32(m) }
         }
     }
 

@@ -61,9 +61,17 @@ public struct StartFilter: Sendable {
         }
     }
 
-    /// Whether some allowed prefix begins with these two bytes (`first << 8 | second`).
-    func mayBegin(pair: Int) -> Bool {
-        anyPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || triplePairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    /// Every pair (`first << 8 | second`) some allowed prefix begins with, ascending.
+    var pairs: [Int] {
+        var out: [Int] = []
+        for w in 0..<anyPairs.count {
+            var bits = anyPairs[w] | triplePairs[w]
+            while bits != 0 {
+                out.append(w << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return out
     }
 
     /// The first position at or after `q` that does not follow an ASCII word byte.

@@ -10,6 +10,7 @@
 struct PatternIncludes {
     let directory: String
     private var cache: [String: String] = [:]
+    private var literalCache: [String: [String]] = [:]
 
     init(directory: String) { self.directory = directory }
 
@@ -42,9 +43,13 @@ struct PatternIncludes {
 
     /// The literals of a list file: one per line, blank and `#` lines skipped, outer spaces trimmed.
     static func literals(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: " \t\r") }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap { line in
+            var bytes = Substring(line).utf8[...]
+            while let b = bytes.first, b == 0x20 || b == 0x09 || b == 0x0D { bytes = bytes.dropFirst() }
+            while let b = bytes.last, b == 0x20 || b == 0x09 || b == 0x0D { bytes = bytes.dropLast() }
+            guard let first = bytes.first, first != 0x23 else { return nil }
+            return String(Substring(bytes))
+        }
     }
 
     /// `items` with every `{{list:PATH}}` item replaced by the literals of that list (for `starts:`).
@@ -53,15 +58,23 @@ struct PatternIncludes {
         for item in items {
             guard item.hasPrefix("{{list:"), item.hasSuffix("}}") else { out.append(item); continue }
             let path = String(item.dropFirst(7).dropLast(2)).trimmingCharacters(in: " ")
-            out += PatternIncludes.literals(try read(path, file: file, line: line))
+            out += try listLiterals(path, file: file, line: line)
         }
         return out
+    }
+
+    /// The literals of a list file, read once.
+    private mutating func listLiterals(_ path: String, file: String, line: Int) throws(RuleError) -> [String] {
+        if let cached = literalCache[path] { return cached }
+        let names = PatternIncludes.literals(try read(path, file: file, line: line))
+        literalCache[path] = names
+        return names
     }
 
     private mutating func listAlternation(_ path: String, file: String, line: Int) throws(RuleError) -> String {
         let key = "list:" + path
         if let cached = cache[key] { return cached }
-        let names = PatternIncludes.literals(try read(path, file: file, line: line))
+        let names = try listLiterals(path, file: file, line: line)
         guard !names.isEmpty else { throw RuleError(file: file, line: line, message: "list '\(path)' is empty") }
         let alternation = LiteralTrie.alternation(of: names)
         cache[key] = alternation

@@ -29,7 +29,7 @@ final class PrefilterScanner {
     /// Indexes the prefilter literals of `rules`; rule `i` is asked about by its index.
     init(rules: [CompiledRule]) {
         var bytes: [UInt8] = [], start = [0], caseless: [Bool] = [], owner: [Int] = []
-        var idsByPair = [[Int32]](repeating: [], count: 65537)
+        var entries: [(pair: Int, id: Int32)] = []
         var shortPairBits = [UInt64](repeating: 0, count: 65536 / 64)
         var tripleBits = [UInt64](repeating: 0, count: 65536 / 64)
         for (i, rule) in rules.enumerated() where PrefilterScanner.needsScan(rule) {
@@ -42,29 +42,32 @@ final class PrefilterScanner {
                 let first = Int(asciiLower(literal[0]))
                 if literal.count == 1 {
                     for second in 0..<256 {
-                        idsByPair[first << 8 | second].append(id)
+                        entries.append((first << 8 | second, id))
                         setBit(&shortPairBits, first << 8 | second)
                     }
                 } else {
                     let pair = first << 8 | Int(asciiLower(literal[1]))
-                    idsByPair[pair].append(id)
+                    entries.append((pair, id))
                     if literal.count == 2 { setBit(&shortPairBits, pair) }
                     else { setBit(&tripleBits, tripleHash(asciiLower(literal[0]), asciiLower(literal[1]), asciiLower(literal[2]))) }
                 }
             }
         }
-        var bucketStart: [Int32] = [], bucketIDs: [Int32] = []
+        // Buckets by pair, literals in rule order within each (a stable sort by pair).
+        entries.sort { $0.pair != $1.pair ? $0.pair < $1.pair : $0.id < $1.id }
+        var bucketStart = [Int32](repeating: 0, count: 65537)
         var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
-        for (pair, ids) in idsByPair.enumerated() {
-            bucketStart.append(Int32(bucketIDs.count))
-            bucketIDs += ids
-            if !ids.isEmpty { pairBits[pair >> 6] |= 1 << UInt64(pair & 63) }
+        for e in entries {
+            bucketStart[e.pair + 1] += 1
+            setBit(&pairBits, e.pair)
         }
+        for pair in 0..<65536 { bucketStart[pair + 1] += bucketStart[pair] }
+        let bucketIDs = entries.map(\.id)
         self.pairBits = pairBits
         self.shortPairBits = shortPairBits
         self.tripleBits = tripleBits
-        (self.bytes, self.start, self.caseless, self.owner) = (bytes, start, caseless, owner)
         (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
+        (self.bytes, self.start, self.caseless, self.owner) = (bytes, start, caseless, owner)
         filtered = rules.map(PrefilterScanner.needsScan)
         found = Array(repeating: [], count: rules.count)
     }
