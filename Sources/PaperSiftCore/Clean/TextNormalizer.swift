@@ -34,8 +34,7 @@ public enum TextNormalizer {
 
     /// Decodes UTF-8 bytes, replacing invalid sequences with U+FFFD; reports whether any were replaced.
     public static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, repaired: Bool) {
-        if let valid = String(validating: bytes, as: UTF8.self) { return (valid, false) }
-        return (String(decoding: bytes, as: UTF8.self), true)
+        String.decodingUTF8(bytes)
     }
 
     /// Collapses ASCII whitespace runs to one space, trims, drops ASCII control characters. Also

@@ -226,9 +226,9 @@ public struct JSONParser {
 
     /// The string of UTF-8 bytes; invalid sequences become U+FFFD and are noted.
     private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        if let s = String(validating: utf8, as: UTF8.self) { return s }
-        repaired = true
-        return String(decoding: utf8, as: UTF8.self)
+        let (s, replaced) = String.decodingUTF8(utf8)
+        if replaced { repaired = true }
+        return s
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
