@@ -31,8 +31,7 @@ public enum JSONLinesInput {
                 if isBlankLine(buf) { return nil }
                 var repaired = false
                 do {
-                    let json = try JSONParser.parse(buf, repairedUTF8: &repaired)
-                    return .record(try R(json: json), repaired: repaired)
+                    return .record(try R.decode(buf, repairedUTF8: &repaired), repaired: repaired)
                 } catch {
                     return .failure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self))
                 }
@@ -79,7 +78,7 @@ public enum JSONLinesInput {
                     let record: R
                     var repaired = false
                     do {
-                        record = try R(json: JSONParser.parse(UnsafeBufferPointer(rebasing: buf[(tab + 1)...]), repairedUTF8: &repaired))
+                        record = try R.decode(UnsafeBufferPointer(rebasing: buf[(tab + 1)...]), repairedUTF8: &repaired)
                     } catch {
                         return ReadFailure(reason: "\(error)", raw: String(decoding: buf, as: UTF8.self))
                     }

@@ -19,7 +19,8 @@ enum ClusterOutput {
     }
 
     private static func record(_ bytes: [UInt8]) throws(SpillError) -> PaperRecord {
-        do { return try PaperRecord(json: JSONParser.parse(bytes)) } catch {
+        var repaired = false
+        do { return try bytes.withUnsafeBufferPointer { buf in try PaperRecord.decode(buf, repairedUTF8: &repaired) } } catch {
             throw SpillError("stored record does not read back: \(error)")
         }
     }

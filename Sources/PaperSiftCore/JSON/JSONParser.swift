@@ -138,6 +138,7 @@ public struct JSONParser {
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
+        if isInteger, position - start <= 18 { return .int(smallInteger(from: start)) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }
         guard let d = Double(text) else { throw JSONParseError(message: "invalid number", offset: start) }
@@ -153,9 +154,19 @@ public struct JSONParser {
         return true
     }
 
+    /// The integer of at most 18 bytes (sign and digits) from `start` to the position: no overflow.
+    private func smallInteger(from start: Int) -> Int {
+        var i = start
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var v = 0
+        while i < position { v = v &* 10 &+ Int(bytes[i] &- 0x30); i += 1 }
+        return negative ? -v : v
+    }
+
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         position += 1
         let start = position
         // Fast path: no escapes; eight bytes at a time while none is a quote, a backslash or a control character.

@@ -9,9 +9,22 @@ public struct RecordShapeError: Error, CustomStringConvertible, Sendable {
 public protocol JSONRecord {
     init(json: JSONValue) throws(RecordShapeError)
     func write(to writer: inout JSONWriter)
+    /// The record read straight from one JSON text, when it has the plain shape the stages write;
+    /// nil sends it to `JSONParser` + `init(json:)` (see `decode`).
+    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>, repairedUTF8: inout Bool) -> Self?
 }
 
 extension JSONRecord {
+    public static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>, repairedUTF8: inout Bool) -> Self? { nil }
+
+    /// The record of one JSON text (a line without its newline); sets `repairedUTF8` when invalid
+    /// UTF-8 in a string was replaced by U+FFFD. Throws `JSONParseError` or `RecordShapeError`.
+    /// The typed fast path and the generic one read every text to the same record or error.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, repairedUTF8: inout Bool) throws -> Self {
+        if let record = fastDecode(bytes, repairedUTF8: &repairedUTF8) { return record }
+        return try Self(json: JSONParser.parse(bytes, repairedUTF8: &repairedUTF8))
+    }
+
     /// The record as one compact JSON line (without the newline).
     public func jsonBytes() -> [UInt8] {
         var w = JSONWriter(capacity: 1024)
