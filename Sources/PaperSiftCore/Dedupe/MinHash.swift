@@ -19,15 +19,18 @@ public enum MinHash {
     /// The signature of a record, or nil when its abstract is missing or too short.
     public static func signature(title: String, abstract: String?) -> [UInt8]? {
         guard let abstract else { return nil }
-        var state = ShingleState()
-        var t = title, a = abstract
-        t.withUTF8 { state.feed($0) }
-        state.endWord()
-        let titleWords = state.words
-        a.withUTF8 { state.feed($0) }
-        state.endWord()
-        guard state.words - titleWords >= minimumAbstractWords else { return nil }
-        return state.signature()
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bins) { minima -> [UInt8]? in
+            minima.initialize(repeating: .max)
+            var state = ShingleState(minima: minima)
+            var t = title, a = abstract
+            t.withUTF8 { state.feed($0) }
+            state.endWord()
+            let titleWords = state.words
+            a.withUTF8 { state.feed($0) }
+            state.endWord()
+            guard state.words - titleWords >= minimumAbstractWords else { return nil }
+            return state.signature()
+        }
     }
 
     /// The estimated Jaccard similarity of two signatures: the share of bins that agree.
@@ -70,21 +73,36 @@ public enum MinHash {
 /// Words (runs of ASCII letters and digits, lower-cased, or of non-ASCII bytes) → shingle hashes →
 /// bin minima.
 private struct ShingleState {
-    var minima = [UInt64](repeating: .max, count: MinHash.bins)
+    /// Each byte as it enters a word hash: ASCII letters lower-cased, digits and non-ASCII bytes
+    /// as they are; 0 for the bytes between words.
+    static let wordByte: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x41...0x5A: return UInt8(b | 0x20)
+        case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: return UInt8(b)
+        default: return 0
+        }
+    }
+
+    /// The bins' minima (`MinHash.bins`, all `.max` at first).
+    let minima: UnsafeMutableBufferPointer<UInt64>
     var words = 0
     private var word: UInt64 = 0xcbf29ce484222325
     private var inWord = false
     private var previous1: UInt64 = 0
     private var previous2: UInt64 = 0
 
+    init(minima: UnsafeMutableBufferPointer<UInt64>) { self.minima = minima }
+
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for var b in bytes {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
-                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                word = (word ^ UInt64(b)) &* 0x100000001b3
-                inWord = true
-            } else {
-                endWord()
+        ShingleState.wordByte.withUnsafeBufferPointer { table in
+            for b in bytes {
+                let c = table[Int(b)]
+                if c != 0 {
+                    word = (word ^ UInt64(c)) &* 0x100000001b3
+                    inWord = true
+                } else if inWord {
+                    endWord()
+                }
             }
         }
     }
@@ -105,29 +123,34 @@ private struct ShingleState {
         previous1 = w
     }
 
+    /// The 128 bins as UInt16 little-endian; empty bins filled by `densify`.
     func signature() -> [UInt8] {
         var sig = [UInt16](repeating: 0, count: MinHash.bins)
-        var full: [Int] = []
+        var full = 0, firstFull = -1
         for i in 0..<MinHash.bins where minima[i] != .max {
             sig[i] = UInt16(truncatingIfNeeded: minima[i] >> 41)
-            full.append(i)
+            full += 1
+            if firstFull < 0 { firstFull = i }
         }
-        if !full.isEmpty, full.count < MinHash.bins { densify(&sig, full: full) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(MinHash.encodedSize)
-        for v in sig { appendLE(v, to: &bytes) }
-        return bytes
+        if full > 0, full < MinHash.bins { densify(&sig, firstFull: firstFull) }
+        return [UInt8](unsafeUninitializedCapacity: MinHash.encodedSize) { out, count in
+            for (i, v) in sig.enumerated() {
+                out[2 * i] = UInt8(truncatingIfNeeded: v)
+                out[2 * i + 1] = UInt8(truncatingIfNeeded: v >> 8)
+            }
+            count = MinHash.encodedSize
+        }
     }
 
     /// Fills each empty bin from a full bin chosen by a fixed pseudo-random probe sequence.
-    private func densify(_ sig: inout [UInt16], full: [Int]) {
+    private func densify(_ sig: inout [UInt16], firstFull: Int) {
         for i in 0..<MinHash.bins where minima[i] == .max {
             var attempt: UInt64 = 1
             while true {
                 let j = Int(MinHash.mix64(UInt64(i) << 32 | attempt) % UInt64(MinHash.bins))
                 if minima[j] != .max { sig[i] = sig[j]; break }
                 attempt += 1
-                if attempt > 256 { sig[i] = sig[full[0]]; break }
+                if attempt > 256 { sig[i] = sig[firstFull]; break }
             }
         }
     }

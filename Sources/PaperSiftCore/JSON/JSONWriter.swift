@@ -2,18 +2,22 @@
 /// kept as UTF-8, integral numbers without a fraction. The same value always gives the same bytes.
 public struct JSONWriter {
     public var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Open objects and arrays.
+    private var depth = 0
+    /// Whether the next member or element needs a `,` first (something was written before it in
+    /// the innermost open object or array; false right after a key).
+    private var needsComma = false
 
     public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
-    public mutating func reset() { bytes.removeAll(keepingCapacity: true); needsComma.removeAll(keepingCapacity: true) }
+    public mutating func reset() { bytes.removeAll(keepingCapacity: true); depth = 0; needsComma = false }
 
     // MARK: structure
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"key":`; the next value written is that key's value.
     public mutating func key(_ k: StaticString) {
@@ -22,14 +26,14 @@ public struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        suppressNextComma()
+        needsComma = false
     }
 
     public mutating func key(_ k: String) {
         separate()
         writeQuoted(k)
         bytes.append(UInt8(ascii: ":"))
-        suppressNextComma()
+        needsComma = false
     }
 
     // MARK: scalars
@@ -68,13 +72,23 @@ public struct JSONWriter {
 
     // MARK: internals
 
-    private var suppress = false
-    private mutating func suppressNextComma() { suppress = true }
+    /// Writes the `,` a value, member or element needs before it.
+    @inline(__always) private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = depth > 0
+    }
 
-    private mutating func separate() {
-        if suppress { suppress = false; return }
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        depth += 1
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        bytes.append(bracket)
+        needsComma = depth > 0
     }
 
     private mutating func append(_ s: StaticString) {
