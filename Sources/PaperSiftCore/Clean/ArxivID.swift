@@ -7,11 +7,16 @@ public struct ArxivID: Equatable, Sendable {
     public let version: Int?
 
     public init?(_ text: String) {
-        var s = Substring(text.trimmingCharacters(in: " \t\r\n"))
-        for marker in ["/abs/", "/pdf/"] {
-            if let r = s.range(of: marker) { s = s[r.upperBound...]; break }
+        // The Foundation calls (trimming, searching) only where they can change something: a
+        // bare id, the usual case, has no white space at its ends, no `/` and no `:`.
+        let trim = text.utf8.first.map(ArxivID.isTrimmed) == true || text.utf8.last.map(ArxivID.isTrimmed) == true
+        var s = trim ? Substring(text.trimmingCharacters(in: " \t\r\n")) : Substring(text)
+        if s.utf8.contains(UInt8(ascii: "/")) {
+            for marker in ["/abs/", "/pdf/"] {
+                if let r = s.range(of: marker) { s = s[r.upperBound...]; break }
+            }
         }
-        if s.lowercased().hasPrefix("arxiv:") { s = s.dropFirst(6) }
+        if s.utf8.contains(UInt8(ascii: ":")), s.lowercased().hasPrefix("arxiv:") { s = s.dropFirst(6) }
         if s.hasSuffix(".pdf") { s = s.dropLast(4) }
         var body = s
         var version: Int?
@@ -51,6 +56,7 @@ public struct ArxivID: Equatable, Sendable {
         return parts[0].allSatisfy { isLower($0) || $0 == UInt8(ascii: "-") }
     }
 
+    private static func isTrimmed(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
 }

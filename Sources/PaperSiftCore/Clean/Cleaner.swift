@@ -81,17 +81,20 @@ public final class Cleaner {
             let lineNumber = reader.lineNumber
             context.countBytes(raw.byteCount + 1)
             if raw.isBlank { flush(); continue }
-            let trimmed = TextNormalizer.collapseWhitespace(raw.text)
-            if !trimmed.isEmpty, raw.looksBinary { // never glue text across junk: it ends a paragraph
+            // The collapsed line, where it is needed: for the boilerplate rules, or to tell whether
+            // a line without printable ASCII has anything left.
+            let trimmed = boilerplate.mayDrop || !raw.hasPrintableASCII ? TextNormalizer.collapseWhitespace(raw.text) : nil
+            let isEmpty = trimmed?.isEmpty ?? false
+            if !isEmpty, raw.looksBinary { // never glue text across junk: it ends a paragraph
                 flush()
                 context.countIn()
                 try context.reject(file: name, line: lineNumber, reason: raw.binaryReason, raw: raw.text)
                 continue
             }
             if let repairs = raw.repairs { context.warn(file: name, line: lineNumber, message: repairs) }
-            if trimmed.isEmpty { flush(); continue }
+            if isEmpty { flush(); continue }
             context.countIn()
-            if boilerplate.mayDrop, boilerplate.drops(trimmed) { context.countSkipped(); continue }
+            if let trimmed, boilerplate.mayDrop, boilerplate.drops(trimmed) { context.countSkipped(); continue }
             if paragraph.isEmpty { paragraphLine = lineNumber } else { context.countMerged(); paragraph.append(0x20) }
             paragraph.append(contentsOf: raw.text.utf8)
         }

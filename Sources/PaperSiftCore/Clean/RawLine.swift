@@ -10,21 +10,48 @@ struct RawLine {
     let controlBytes: Int
     /// Only ASCII whitespace.
     let isBlank: Bool
+    /// Holds a printable ASCII character (then the line is never empty after cleaning).
+    let hasPrintableASCII: Bool
 
     init(_ buf: UnsafeBufferPointer<UInt8>) {
         var controls = 0
         var blank = true
-        for b in buf {
+        var printable = false
+        var i = 0
+        while i < buf.count {
+            // Eight bytes at a time while none is white space or a control character.
+            if i + 8 <= buf.count {
+                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if !RawLine.hasSpaceOrControl(w) {
+                    blank = false
+                    // A byte below 0x80 here is printable ASCII.
+                    if w & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { printable = true }
+                    i += 8
+                    continue
+                }
+            }
+            let b = buf[i]
+            i += 1
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { continue }
             blank = false
-            if b < 0x20 || b == 0x7F { controls += 1 }
+            if b < 0x20 || b == 0x7F { controls += 1 } else if b < 0x80 { printable = true }
         }
         let (decoded, repaired) = TextNormalizer.decodeUTF8(buf)
         text = decoded
         byteCount = buf.count
         controlBytes = controls
         isBlank = blank
+        hasPrintableASCII = printable
         invalidSequences = repaired ? decoded.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } : 0
+    }
+
+    /// Whether any of the eight bytes in `w` is below 0x21 (white space, control) or 0x7F.
+    @inline(__always)
+    private static func hasSpaceOrControl(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let low = (w &- 0x2121_2121_2121_2121) & ~w & highs
+        let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        return (low | ((x &- ones) & ~x & highs)) != 0
     }
 
     /// Binary data rather than damaged text: at least 4 bad units, and more than a quarter of the bytes.
