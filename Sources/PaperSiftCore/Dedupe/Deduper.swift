@@ -39,6 +39,8 @@ public final class Deduper {
     private let log: RecordLog
     private let groups: ByteSorter
     private var count: UInt64 = 0
+    /// Writes each record's canonical JSON (one buffer for all records).
+    private var writer = JSONWriter(capacity: 1 << 16)
     /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
@@ -62,7 +64,9 @@ public final class Deduper {
         context.countIn()
         let seq = count
         count += 1
-        let bytes = record.jsonBytes()
+        writer.reset()
+        record.write(to: &writer)
+        let bytes = writer.bytes
         try withBytes(of: bytes) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
         var key = Array(GroupKey.of(record, titleKey: PaperKey.normalizedTitle(record.title), canonical: bytes).utf8)
         key.append(0)

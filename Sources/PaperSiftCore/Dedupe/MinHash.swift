@@ -86,14 +86,18 @@ private struct ShingleState {
     /// The bins' minima (`MinHash.bins`, all `.max` at first).
     let minima: UnsafeMutableBufferPointer<UInt64>
     var words = 0
-    private var word: UInt64 = 0xcbf29ce484222325
+    private var word = ShingleState.wordBasis
     private var inWord = false
     private var previous1: UInt64 = 0
     private var previous2: UInt64 = 0
 
     init(minima: UnsafeMutableBufferPointer<UInt64>) { self.minima = minima }
 
+    static let wordBasis: UInt64 = 0xcbf29ce484222325
+
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // The word being hashed stays in locals (registers) for the loop.
+        var word = self.word, inWord = self.inWord
         ShingleState.wordByte.withUnsafeBufferPointer { table in
             for b in bytes {
                 let c = table[Int(b)]
@@ -101,17 +105,26 @@ private struct ShingleState {
                     word = (word ^ UInt64(c)) &* 0x100000001b3
                     inWord = true
                 } else if inWord {
-                    endWord()
+                    add(word: word)
+                    word = ShingleState.wordBasis
+                    inWord = false
                 }
             }
         }
+        self.word = word
+        self.inWord = inWord
     }
 
+    /// Ends the word being hashed, if any.
     mutating func endWord() {
         guard inWord else { return }
+        add(word: word)
+        word = ShingleState.wordBasis
         inWord = false
-        let w = word
-        word = 0xcbf29ce484222325
+    }
+
+    /// Counts a word (its hash `w`) and the shingle it ends.
+    private mutating func add(word w: UInt64) {
         words += 1
         if words >= 3 {
             let s = MinHash.mix64(previous2 &* 0x9E3779B97F4A7C15 ^ previous1 &* 0xC2B2AE3D27D4EB4F ^ w)
