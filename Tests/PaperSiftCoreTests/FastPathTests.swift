@@ -74,6 +74,17 @@ import Testing
         #expect(TextNormalizer.collapseWhitespace("  keep\u{0301}  marks ") == "keep\u{0301} marks")
     }
 
+    /// Punctuation that skips NFC (U+2010–U+2027, U+2030–U+205E) does not hide what NFC must change.
+    @Test func inertPunctuationKeepsNFCWhereNeeded() {
+        let punctuation = (0x2010...0x205E).compactMap(Unicode.Scalar.init).map { String(Character($0)) }
+        for p in punctuation + ["\u{2028}", "\u{2260}", "\u{2126}"] {
+            for text in ["a \(p) b", "Cafe\u{0301} \(p)", "\(p)e\u{0301}", "\(p)\u{0338}", "x\(p)\u{1161}"] {
+                #expect(TextNormalizer.clean(text) == TextNormalizer.collapseWhitespace(text).precomposedStringWithCanonicalMapping,
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     @Test func cleanerJoinsParagraphLinesAndRepairsInvalidUTF8() throws {
         var bytes = Array("Title line\none\n  two  \n\nnext \u{00A0}para\nbad ".utf8)
         bytes += [0xFF, 0x41]

@@ -27,7 +27,7 @@ public enum TextNormalizer {
         let (collapsed, sawNonASCII, mayNeedNFC) = collapseASCIIWhitespace(bytes)
         guard sawNonASCII else { return collapsed }
         let text = collapseUnicodeWhitespace(collapsed)
-        // Text whose scalars are all below U+0300 is already NFC: nothing there composes.
+        // Text whose scalars are all below U+0300 (or inert punctuation) is already NFC: nothing there composes.
         guard mayNeedNFC else { return text }
         return text.precomposedStringWithCanonicalMapping
     }
@@ -39,7 +39,7 @@ public enum TextNormalizer {
 
     /// Collapses ASCII whitespace runs to one space, trims, drops ASCII control characters. Also
     /// says whether any byte is non-ASCII and whether any scalar is U+0300 or above (lead byte
-    /// 0xCC or more), the only ones NFC can change.
+    /// 0xCC or more), the only ones NFC can change, other than inert punctuation.
     private static func collapseASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool, Bool) {
         var seen: UInt64 = 0
         var mayNeedNFC = false
@@ -76,11 +76,26 @@ public enum TextNormalizer {
                 n += 1
             }
             if seen & 0x8080_8080_8080_8080 != 0 {
-                for k in 0..<n where out[k] >= 0xCC { mayNeedNFC = true; break }
+                for k in 0..<n where out[k] >= 0xCC && !isInertPunctuation(UnsafeBufferPointer(rebasing: out[k..<n])) {
+                    mayNeedNFC = true
+                    break
+                }
             }
             return n
         }
         return (collapsed, seen & 0x8080_8080_8080_8080 != 0, mayNeedNFC)
+    }
+
+    /// Whether the valid UTF-8 `bytes` start with U+2010–U+2027 or U+2030–U+205E (dashes, quotes,
+    /// bullets, ellipsis, primes…): scalars without canonical decomposition, combining class 0,
+    /// that never end a canonical composition, so NFC leaves them and their neighbours alone.
+    @inline(__always)
+    private static func isInertPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3, bytes[0] == 0xE2 else { return false }
+        switch (bytes[1], bytes[2]) {
+        case (0x80, 0x90...0xA7), (0x80, 0xB0...0xBF), (0x81, 0x80...0x9E): return true
+        default: return false
+        }
     }
 
     /// Whether any of the eight bytes in `w` is a control character (below 0x20, or 0x7F).
