@@ -209,4 +209,25 @@ import Testing
             #expect(TextNormalizer.collapseWhitespace(text) == Self.referenceCollapse(text), "\(Array(text.utf8))")
         }
     }
+
+    /// `RawLine` reads eight bytes at a time; the same as looking at each byte.
+    @Test func rawLineCountsLikeTheByteLoop() {
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], Array("defghijk".utf8), [0x20], [0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20],
+                                 [0x09], [0x0B], [0x0C], [0x0D], [0x01], [0x7F], [0x00], [0xC3, 0xA9], [0xFF], [0xE2, 0x80, 0xA2]]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D  // xorshift: the same lines on every run
+        func next(_ n: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(24) { bytes += pieces[next(pieces.count)] }
+            let line = bytes.withUnsafeBufferPointer { RawLine($0) }
+            let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
+            let controls = bytes.filter { !whitespace.contains($0) && ($0 < 0x20 || $0 == 0x7F) }.count
+            #expect(line.isBlank == bytes.allSatisfy(whitespace.contains), "\(bytes)")
+            #expect(line.controlBytes == controls, "\(bytes)")
+            #expect(line.hasPrintableASCII == bytes.contains { $0 > 0x20 && $0 < 0x7F }, "\(bytes)")
+        }
+    }
 }

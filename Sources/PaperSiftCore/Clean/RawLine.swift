@@ -19,13 +19,14 @@ struct RawLine {
         var printable = false
         var i = 0
         while i < buf.count {
-            // Eight bytes at a time while none is white space or a control character.
+            // Eight bytes at a time while none is a control character (tab, CR… included).
             if i + 8 <= buf.count {
                 let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if !RawLine.hasSpaceOrControl(w) {
-                    blank = false
-                    // A byte below 0x80 here is printable ASCII.
-                    if w & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { printable = true }
+                if !RawLine.hasControl(w) {
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    let spaces = RawLine.zeroBytes(w ^ 0x2020_2020_2020_2020)
+                    if spaces != highs { blank = false }
+                    if ~w & highs & ~spaces != 0 { printable = true } // an ASCII byte other than a space
                     i += 8
                     continue
                 }
@@ -45,13 +46,19 @@ struct RawLine {
         invalidSequences = repaired ? decoded.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } : 0
     }
 
-    /// Whether any of the eight bytes in `w` is below 0x21 (white space, control) or 0x7F.
+    /// Whether any of the eight bytes in `w` is a control character (below 0x20, or 0x7F).
     @inline(__always)
-    private static func hasSpaceOrControl(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let low = (w &- 0x2121_2121_2121_2121) & ~w & highs
-        let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
-        return (low | ((x &- ones) & ~x & highs)) != 0
+    private static func hasControl(_ w: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = (w &- 0x2020_2020_2020_2020) & ~w & highs
+        return (low | zeroBytes(w ^ 0x7F7F_7F7F_7F7F_7F7F)) != 0
+    }
+
+    /// The high bit of every byte of `x` that is zero, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & sevens) &+ sevens) | x | sevens)
     }
 
     /// Binary data rather than damaged text: at least 4 bad units, and more than a quarter of the bytes.
