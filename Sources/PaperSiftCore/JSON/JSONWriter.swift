@@ -21,11 +21,17 @@ public struct JSONWriter {
 
     /// Writes `"key":`; the next value written is that key's value.
     public mutating func key(_ k: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        // `,"key":` assembled on the stack and appended at once.
+        let n = k.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { out in
+            var i = 0
+            if needsComma { out[0] = UInt8(ascii: ","); i = 1 }
+            out[i] = UInt8(ascii: "\"")
+            UnsafeMutableRawPointer(out.baseAddress! + i + 1).copyMemory(from: k.utf8Start, byteCount: n)
+            out[i + n + 1] = UInt8(ascii: "\"")
+            out[i + n + 2] = UInt8(ascii: ":")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<(i + n + 3)]))
+        }
         needsComma = false
     }
 
