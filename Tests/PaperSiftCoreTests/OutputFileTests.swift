@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import PaperSiftCore
+@testable import PaperSiftCore
 
 /// `-o FILE` and `--rejects FILE` are written to a temporary file in the same directory and
 /// renamed when the run reaches its end, so an interrupted run never leaves a truncated file
@@ -93,5 +93,26 @@ import PaperSiftCore
         close(inputWrite)
         #expect(signaled && status == SIGTERM, "ended by SIGTERM, as without a handler")
         #expect(Self.entries(dir).isEmpty)
+    }
+}
+
+/// Standard output into a pipe: the pipe buffer is enlarged so neighbouring stages of a pipeline
+/// work at the same time rather than in turns.
+@Suite struct PipeBufferTests {
+    @Test func aPipeIsRecognisedAndItsBufferEnlarged() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        #expect(OutputWriter.enlargePipeBuffer(fds[1]))
+        #if os(Linux)
+        let getPipeSize: Int32 = 1032  // F_GETPIPE_SZ
+        let limit = (try? String(contentsOfFile: "/proc/sys/fs/pipe-max-size", encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 1 << 20
+        #expect(fcntl(fds[1], getPipeSize) >= min(1 << 20, limit))
+        #endif
+        let file = Fixtures.temporaryFile("x")
+        let fd = open(file, O_WRONLY)
+        defer { close(fd) }
+        #expect(!OutputWriter.enlargePipeBuffer(fd))
     }
 }
