@@ -77,3 +77,24 @@ import Testing
         #expect(found > 200)
     }
 }
+
+/// `WordStarts` reads eight bytes at a time; it must list exactly the positions the byte-by-byte
+/// definition gives (not after an ASCII letter, digit or `_`, not inside a multi-byte character).
+@Suite struct WordStartsTests {
+    static func byTheDefinition(_ bytes: [UInt8]) -> [Int] {
+        func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+        return bytes.indices.filter { i in (i == 0 || !isWord(bytes[i - 1])) && bytes[i] & 0xC0 != 0x80 }
+    }
+
+    @Test func eightBytesAtATimeEqualsTheDefinition() {
+        var texts: [[UInt8]] = ["", "a", "ab cd", "x_y-z 9é🚀 A@[`{ _Z", "0123456789:;<=>?@AZ[\\]^_`az{|}~\u{7F}"].map { Array($0.utf8) }
+        texts.append(Array(0...255))
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<80 { texts.append((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
+        for text in texts {
+            var starts = WordStarts()
+            text.withUnsafeBufferPointer { starts.index($0) }
+            #expect(starts.all == Self.byTheDefinition(text), "\(text)")
+        }
+    }
+}

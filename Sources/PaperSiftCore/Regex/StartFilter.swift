@@ -103,15 +103,31 @@ struct WordStarts {
     mutating func index(_ text: UnsafeBufferPointer<UInt8>) {
         positions = [Int](unsafeUninitializedCapacity: text.count) { out, n in
             n = 0
-            wordByteTable.withUnsafeBufferPointer { isWord in
-                // A position counts unless the byte before is a word byte or it is a continuation byte.
-                var previousIsWord = false
-                for i in 0..<text.count {
-                    let b = text[i]
-                    out[n] = i
-                    n &+= (!previousIsWord && b & 0xC0 != 0x80) ? 1 : 0
-                    previousIsWord = isWord[Int(b)]
+            guard let base = text.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            // A position counts unless the byte before is a word byte or it is a continuation
+            // byte. Eight bytes at a time: bit 7 of each byte of a mask answers for that byte.
+            var previousIsWord = false
+            var i = 0
+            while i + 8 <= text.count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let word = wordByteMask(x)
+                let continuation = x & ~(x << 1) & highBits
+                let before = word << 8 | (previousIsWord ? 0x80 : 0)
+                var starts = ~before & ~continuation & highBits
+                while starts != 0 {
+                    out[n] = i + starts.trailingZeroBitCount >> 3
+                    n += 1
+                    starts &= starts - 1
                 }
+                previousIsWord = word >> 63 != 0
+                i += 8
+            }
+            while i < text.count {
+                let b = text[i]
+                if !previousIsWord && b & 0xC0 != 0x80 { out[n] = i; n += 1 }
+                previousIsWord = isWordByte(b)
+                i += 1
             }
         }
     }
@@ -121,8 +137,20 @@ struct WordStarts {
 
 }
 
-/// Whether each byte value is an ASCII letter, digit or `_`.
-private let wordByteTable: [Bool] = (0..<256).map { isWordByte(UInt8($0)) }
+private let highBits: UInt64 = 0x8080_8080_8080_8080
+
+/// Bit 7 of each byte set where that byte of `x` is an ASCII letter, digit or `_`.
+@inline(__always)
+private func wordByteMask(_ x: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
+    // Bit 7 of a byte of `v &+ (0x80 - lo) * ones` is set when that byte (below 0x80) is ≥ lo; no carries.
+    @inline(__always) func atLeast(_ v: UInt64, _ lo: UInt64) -> UInt64 { v &+ (0x80 - lo) &* ones }
+    @inline(__always) func within(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 { atLeast(v, lo) & ~atLeast(v, hi + 1) }
+    let folded = low7 | 0x2020_2020_2020_2020
+    let word = within(folded, 0x61, 0x7A) | within(low7, 0x30, 0x39) | within(low7, 0x5F, 0x5F)
+    return word & ~x & highBits
+}
 
 @inline(__always)
 private func isWordByte(_ b: UInt8) -> Bool {

@@ -2,9 +2,11 @@
 /// it, and where their literals occur (the ends of a `window:` rule's windows).
 ///
 /// Literals are indexed by their first two bytes, ASCII-lower-cased (a one-byte literal under
-/// every second byte); at each position of the text one table lookup says whether any literal
-/// may begin there, and only then are the candidates compared, against the lower-cased text for
-/// a caseless rule and against the text as written otherwise. Not thread-safe (scratch state).
+/// every second byte). At each position of the text, one branch-free test of two small bitsets
+/// (the first two bytes of the literals of one or two bytes, a hash of the first three of the
+/// others) says whether any literal may begin there; only then are the literals of that pair
+/// compared, against the lower-cased text for a caseless rule and against the text as written
+/// otherwise. Not thread-safe (scratch state).
 final class PrefilterScanner {
     /// The literals, flattened: literal `id`'s bytes are `bytes[start[id]..<start[id + 1]]`.
     private let bytes: [UInt8]
@@ -15,8 +17,6 @@ final class PrefilterScanner {
     /// literals beginning with it are `bucketIDs[bucketStart[pair]..<bucketStart[pair + 1]]`.
     private let bucketStart: [Int32]
     private let bucketIDs: [Int32]
-    /// Bit `pair`: some literal begins with it (a small table checked before `bucketStart`).
-    private let pairBits: [UInt64]
     /// Bit `pair`: some literal of one or two bytes begins with it (no third byte to check).
     private let shortPairBits: [UInt64]
     /// Bit `tripleHash` of the first three lower-cased bytes of every longer literal.
@@ -56,14 +56,9 @@ final class PrefilterScanner {
         // Buckets by pair, literals in rule order within each (a stable sort by pair).
         entries.sort { $0.pair != $1.pair ? $0.pair < $1.pair : $0.id < $1.id }
         var bucketStart = [Int32](repeating: 0, count: 65537)
-        var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
-        for e in entries {
-            bucketStart[e.pair + 1] += 1
-            setBit(&pairBits, e.pair)
-        }
+        for e in entries { bucketStart[e.pair + 1] += 1 }
         for pair in 0..<65536 { bucketStart[pair + 1] += bucketStart[pair] }
         let bucketIDs = entries.map(\.id)
-        self.pairBits = pairBits
         self.shortPairBits = shortPairBits
         self.tripleBits = tripleBits
         (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
@@ -82,7 +77,6 @@ final class PrefilterScanner {
         for i in found.indices where !found[i].isEmpty { found[i].removeAll(keepingCapacity: true) }
         guard let low = lowered.baseAddress, let raw = text.baseAddress else { return }
         let count = text.count
-        pairBits.withUnsafeBufferPointer { pairBits in
         shortPairBits.withUnsafeBufferPointer { shortPairBits in
         tripleBits.withUnsafeBufferPointer { tripleBits in
         bucketStart.withUnsafeBufferPointer { bucketStart in
@@ -91,12 +85,15 @@ final class PrefilterScanner {
         start.withUnsafeBufferPointer { start in
         caseless.withUnsafeBufferPointer { caseless in
             for q in 0..<count {
-                let second = q + 1 < count ? Int(low[q + 1]) : 0
-                let pair = Int(low[q]) << 8 | second
-                if !testBit(pairBits, pair) { continue }
-                if !testBit(shortPairBits, pair) {
-                    guard q + 2 < count, testBit(tripleBits, tripleHash(low[q], low[q + 1], low[q + 2])) else { continue }
-                }
+                // One test, without branches, for "a literal may begin here": its first two bytes
+                // if it is that short, else a hash of its first three; candidates are rare.
+                let b0 = low[q]
+                let b1: UInt8 = q + 1 < count ? low[q + 1] : 0
+                let b2: UInt8 = q + 2 < count ? low[q + 2] : 0
+                let pair = Int(b0) << 8 | Int(b1)
+                let triple = tripleHash(b0, b1, b2)
+                let candidate = (shortPairBits[pair >> 6] >> UInt64(pair & 63)) | (tripleBits[triple >> 6] >> UInt64(triple & 63))
+                if candidate & 1 == 0 { continue }
                 var b = Int(bucketStart[pair])
                 let end = Int(bucketStart[pair + 1])
                 while b < end {
@@ -110,7 +107,6 @@ final class PrefilterScanner {
                     if j == n { note(owner[id], at: q) }
                 }
             }
-        }
         }
         }
         }
@@ -135,9 +131,6 @@ final class PrefilterScanner {
 
 @inline(__always)
 private func setBit(_ bits: inout [UInt64], _ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
-
-@inline(__always)
-private func testBit(_ bits: UnsafeBufferPointer<UInt64>, _ i: Int) -> Bool { bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 
 @inline(__always)
 private func tripleHash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
