@@ -67,10 +67,13 @@ final class PrefilterScanner {
         found = Array(repeating: [], count: rules.count)
     }
 
-    /// Whether `rule`'s prefilter is looked for. A rule with a start filter is not: it is tried
-    /// only where its `starts:` words are anyway, and leaving out such rules' literals (`x`, `%`,
-    /// `On`, `result`, …, among the commonest byte pairs) makes the pass over the text cheaper.
-    static func needsScan(_ rule: CompiledRule) -> Bool { !rule.prefilterLiterals.isEmpty && rule.startFilter == nil }
+    /// Whether `rule`'s prefilter is looked for. That of a rule with a start filter is not when it
+    /// has a literal of one or two bytes (`x`, `%`, `On`): such a rule is tried only where its
+    /// `starts:` words are anyway, and short literals, among the commonest byte pairs, would make
+    /// the pass over every text dearer than the attempts they save.
+    static func needsScan(_ rule: CompiledRule) -> Bool {
+        !rule.prefilterLiterals.isEmpty && (rule.startFilter == nil || rule.prefilterLiterals.allSatisfy { $0.count >= 3 })
+    }
 
     /// Scans `text`; `lowered` is its ASCII-lower-cased copy (same length).
     func scan(_ text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
