@@ -22,9 +22,9 @@ struct RawLine {
             // Eight bytes at a time while none is a control character (tab, CR… included).
             if i + 8 <= buf.count {
                 let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if !RawLine.hasControl(w) {
+                if !ByteWords.hasControl(w) {
                     let highs: UInt64 = 0x8080_8080_8080_8080
-                    let spaces = RawLine.zeroBytes(w ^ 0x2020_2020_2020_2020)
+                    let spaces = ByteWords.zeroBytes(w ^ 0x2020_2020_2020_2020)
                     if spaces != highs { blank = false }
                     if ~w & highs & ~spaces != 0 { printable = true } // an ASCII byte other than a space
                     i += 8
@@ -44,21 +44,6 @@ struct RawLine {
         isBlank = blank
         hasPrintableASCII = printable
         invalidSequences = repaired ? decoded.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } : 0
-    }
-
-    /// Whether any of the eight bytes in `w` is a control character (below 0x20, or 0x7F).
-    @inline(__always)
-    private static func hasControl(_ w: UInt64) -> Bool {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low = (w &- 0x2020_2020_2020_2020) & ~w & highs
-        return (low | zeroBytes(w ^ 0x7F7F_7F7F_7F7F_7F7F)) != 0
-    }
-
-    /// The high bit of every byte of `x` that is zero, and no other bit.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        let sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & sevens) &+ sevens) | x | sevens)
     }
 
     /// Binary data rather than damaged text: at least 4 bad units, and more than a quarter of the bytes.

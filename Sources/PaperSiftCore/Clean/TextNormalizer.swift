@@ -53,8 +53,8 @@ public enum TextNormalizer {
                 // spaces only between other bytes (none first after a space or at the start, none last).
                 if i + 8 <= count {
                     let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
-                    if !hasControl(w), spaces & (spaces << 8) == 0, spaces >> 63 == 0,
+                    let spaces = ByteWords.zeroBytes(w ^ 0x2020_2020_2020_2020)
+                    if !ByteWords.hasControl(w), spaces & (spaces << 8) == 0, spaces >> 63 == 0,
                        spaces & 0x80 == 0 || (n > 0 && !pendingSpace) {
                         if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
                         UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: w, as: UInt64.self)
@@ -96,21 +96,6 @@ public enum TextNormalizer {
         case (0x80, 0x90...0xA7), (0x80, 0xB0...0xBF), (0x81, 0x80...0x9E): return true
         default: return false
         }
-    }
-
-    /// Whether any of the eight bytes in `w` is a control character (below 0x20, or 0x7F).
-    @inline(__always)
-    private static func hasControl(_ w: UInt64) -> Bool {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low = (w &- 0x2020_2020_2020_2020) & ~w & highs
-        return (low | zeroBytes(w ^ 0x7F7F_7F7F_7F7F_7F7F)) != 0
-    }
-
-    /// The high bit of every byte of `x` that is zero, and no other bit.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        let sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & sevens) &+ sevens) | x | sevens)
     }
 
     /// Unicode spaces (NBSP, thin space, ideographic space…) collapse too.
