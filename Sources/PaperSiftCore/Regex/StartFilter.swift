@@ -97,13 +97,16 @@ public struct StartFilter: Sendable {
 /// The word starts of a text (positions not right after an ASCII letter, digit or `_`, and not
 /// inside a multi-byte character), found once and shared by every start filter run over it.
 struct WordStarts {
-    private var positions: [Int] = []
+    /// The positions are `storage[0..<count]`; the storage is reused from text to text.
+    private var storage: [Int] = []
+    private var count = 0
 
     /// Forgets the previous text and indexes `text`.
     mutating func index(_ text: UnsafeBufferPointer<UInt8>) {
-        positions = [Int](unsafeUninitializedCapacity: text.count) { out, n in
-            n = 0
-            guard let base = text.baseAddress else { return }
+        if storage.count < text.count { storage = [Int](repeating: 0, count: max(text.count, 2 * storage.count)) }
+        count = storage.withUnsafeMutableBufferPointer { out in
+            var n = 0
+            guard let base = text.baseAddress else { return 0 }
             let raw = UnsafeRawPointer(base)
             // A position counts unless the byte before is a word byte or it is a continuation
             // byte. Eight bytes at a time: bit 7 of each byte of a mask answers for that byte.
@@ -129,12 +132,12 @@ struct WordStarts {
                 previousIsWord = isWordByte(b)
                 i += 1
             }
+            return n
         }
     }
 
     /// The positions, in order.
-    var all: [Int] { positions }
-
+    var all: ArraySlice<Int> { storage[0..<count] }
 }
 
 private let highBits: UInt64 = 0x8080_8080_8080_8080

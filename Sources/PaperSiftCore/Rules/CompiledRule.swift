@@ -12,9 +12,8 @@ public final class CompiledRule {
     public let caseless: Bool
     /// `window:` when the hints are used: matches are looked for only this far before prefilter literals.
     let window: Int?
-    /// The literals whose occurrences end the windows (lower-cased when the rule is caseless).
-    private let windowLiterals: [[UInt8]]
-    /// Scratch: the occurrences of `windowLiterals` in the current text, and its lower-cased copy.
+    /// Scratch: where the prefilter literals (the ends of the windows) occur in the current text,
+    /// and its lower-cased copy.
     private var occurrences: [Int] = []
     private var loweredScratch: [UInt8] = []
 
@@ -48,8 +47,7 @@ public final class CompiledRule {
         }
         window = fullScan ? nil : definition.window
         if window != nil { options.insert(.offsetLimit) }
-        let literals = definition.prefilters.map { Array((caseless ? asciiLowercased($0) : $0).utf8) }
-        windowLiterals = window == nil ? [] : literals.filter { !$0.isEmpty }
+        prefilterLiterals = definition.prefilters.map { Array((caseless ? asciiLowercased($0) : $0).utf8) }.filter { !$0.isEmpty }
         do {
             pattern = try PCRE2Pattern(definition.pattern, options: options, startFilter: startFilter)
         } catch {
@@ -65,7 +63,6 @@ public final class CompiledRule {
         self.caseless = caseless
         rawGroup = pattern.groupIndex("raw") ?? 0
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
-        prefilterLiterals = literals.filter { !$0.isEmpty }
     }
 
     /// The start filter of `starts:`: each literal's first bytes (every ASCII case of them when
@@ -172,7 +169,7 @@ public final class CompiledRule {
         }
     }
 
-    /// Fills `occurrences` with where the window literals occur in `text`, sorted (when no
+    /// Fills `occurrences` with where the prefilter literals occur in `text`, sorted (when no
     /// `PrefilterScanner` has found them).
     private func findOccurrences(in text: UnsafeBufferPointer<UInt8>) {
         occurrences.removeAll(keepingCapacity: true)
@@ -186,7 +183,7 @@ public final class CompiledRule {
         }
         loweredScratch.withUnsafeBufferPointer { low in
             if caseless { haystack = low }
-            for literal in windowLiterals {
+            for literal in prefilterLiterals {
                 literal.withUnsafeBufferPointer { needle in
                     var from = 0
                     while from < haystack.count,
@@ -197,7 +194,7 @@ public final class CompiledRule {
                 }
             }
         }
-        if windowLiterals.count > 1 { occurrences.sort() }
+        if prefilterLiterals.count > 1 { occurrences.sort() }
     }
 
     /// The finding of one match: the `raw` group's span (else the whole match) and the named groups.
