@@ -2,7 +2,7 @@
 ///
 /// Canonical form (spec): `https://` scheme, lower-case host, no trailing sentence punctuation or
 /// unbalanced `)`/`]`, no trailing `/` unless the path is empty, no `.git`, path case kept, no
-/// white space (a URL split after `/` is joined).
+/// white space (a URL split after `/` is joined), LaTeX escapes read back (`my\_tool` → `my_tool`).
 ///
 /// A `links` rule may give a `url` template built from its groups (`arXiv:2401.12345` →
 /// `https://arxiv.org/abs/{id}{vtag}`); otherwise the raw text is the address. The kind comes from
@@ -86,9 +86,9 @@ public struct LinkCanonicalizer {
 
     /// The canonical URL for a raw link, or nil when nothing URL-like remains.
     public static func canonicalURL(_ raw: String) -> String? {
-        var copy = raw
+        var copy = LaTeXInURL.unescape(raw)
         if let fast = copy.withUTF8({ buf -> String?? in isPrintableASCII(buf) ? .some(asciiCanonicalURL(buf)) : .none }) { return fast }
-        return unicodeCanonicalURL(raw)
+        return unicodeCanonicalURL(copy)
     }
 
     /// `canonicalURL` for any text (printable ASCII has a faster path).
