@@ -35,7 +35,7 @@ public final class Extractor {
         let alternation = LiteralTrie.alternation(of: names)
         let definition = RuleDefinition(
             id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
-            pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_]|-(?!\\s))",
+            pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_])",
             flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
             file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
         // The names themselves say where a match can begin (unless every shortcut is off).

@@ -14,6 +14,8 @@ public struct LinkCanonicalizer {
     private let kindRules: [CompiledRule]
     private let addressTemplates: [String: String]
     private let orgs: OrgDirectory
+    /// `org_handle` rules: an account handle shaped like a lab's, group's or company's.
+    private let handleRules: [CompiledRule]
 
     public init(rules: RuleSet) {
         kindRules = rules.rules(for: "link_kind").enumerated()
@@ -26,6 +28,7 @@ public struct LinkCanonicalizer {
         }
         addressTemplates = templates
         orgs = rules.orgs
+        handleRules = rules.rules(for: "org_handle")
     }
 
     /// The canonical link of a `links` finding (its rule's `url` template applied) and its organisation.
@@ -68,12 +71,20 @@ public struct LinkCanonicalizer {
 
     private func organisation(of m: Finding, url: String, how: String) -> OrgEntry? {
         switch how {
-        case "owner:github": return m.group("owner").flatMap(orgs.forGitHub)
-        case "owner:hf": return m.group("owner").flatMap(orgs.forHuggingFace)
+        case "owner:github": return m.group("owner").flatMap { orgs.forGitHub($0) ?? organisationHandle($0) }
+        case "owner:hf": return m.group("owner").flatMap { orgs.forHuggingFace($0) ?? organisationHandle($0) }
         case "domain": return m.group("domain").flatMap(orgs.forDomain)
         case "host": return LinkCanonicalizer.host(of: url).flatMap(orgs.forDomain)
         default: return nil
         }
+    }
+
+    /// An account not in the alias table whose handle an `org_handle` rule takes for an
+    /// organisation's: named by its handle, as written.
+    private func organisationHandle(_ handle: String) -> OrgEntry? {
+        guard handleRules.contains(where: { $0.firstMatch(handle) != nil }) else { return nil }
+        return OrgEntry(name: handle, type: "lab", aliases: [], acronyms: [], github: [handle], hf: [handle],
+                        domains: [], parent: nil, matchInText: false)
     }
 
     static func host(of url: String) -> String? {

@@ -22,14 +22,16 @@ public struct Normalizer {
 
         var linkList: [Link] = []
         var seenURLs = Set<String>()
-        func add(_ canonical: (Link, OrgEntry?)?) {
+        // Organisations come from the abstract's own links only: a source's curated
+        // githubRepo/projectPage is kept as a link but credits no organisation.
+        func add(_ canonical: (Link, OrgEntry?)?, creditsOwner: Bool = true) {
             guard let (link, owner) = canonical else { return }
-            if let owner { orgMentions.add(owner.name, source: "link") }
+            if let owner, creditsOwner { orgMentions.add(owner.name, source: "link") }
             guard seenURLs.insert(link.url).inserted else { return }
             linkList.append(link)
         }
         for f in found.links { add(links.canonicalize(f)) }
-        for c in o.curatedLinks { add(links.canonicalize(raw: c.url, origin: c.origin)) }
+        for c in o.curatedLinks { add(links.canonicalize(raw: c.url, origin: c.origin), creditsOwner: false) }
 
         for f in found.orgs {
             let name = orgs.forTextName(f.raw)?.name ?? f.raw
