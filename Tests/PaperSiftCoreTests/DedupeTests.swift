@@ -149,6 +149,42 @@ import PaperSiftCore
         #expect(try Dedupe.run(records, options: Deduper.Options(similarity: nil)).count == 3)
     }
 
+    @Test func sameAbstractUnderUnrelatedTitlesStaysTwoPapersNamingEachOther() throws {
+        // A real abstract is long next to its title, so title + abstract are near-duplicates.
+        let long = Self.abstractA + " " + Self.abstractB
+        let records = [
+            Dedupe.paper("Contrastive Preference Learning", abstract: long, file: "a.txt"),
+            Dedupe.paper("Unrelated", abstract: Self.abstractB, file: "a.txt", line: 7),
+            Dedupe.paper("Scaling Sparse Mixtures for Protein Folding", abstract: long, file: "b.txt"),
+        ]
+        let out = try Dedupe.records(Dedupe.run(records))
+        #expect(out.count == 3)
+        #expect(out.allSatisfy { $0.mergedBy.isEmpty })
+        #expect(out[0].similarTo == [out[2].id])
+        #expect(out[2].similarTo == [out[0].id])
+        #expect(out[1].similarTo.isEmpty)
+        // The same bytes when everything goes through temporary files.
+        let (inMemory, _) = try Dedupe.runWithDeduper(records)
+        let (spilled, run) = try Dedupe.runWithDeduper(records, options: Deduper.Options(maxMemory: 4 << 10))
+        #expect(run.spilledRuns > 0)
+        #expect(spilled == inMemory)
+        // Without the near-duplicate check nobody is similar.
+        let off = try Dedupe.records(Dedupe.run(records, options: Deduper.Options(similarity: nil)))
+        #expect(off.allSatisfy { $0.similarTo.isEmpty })
+    }
+
+    @Test func titleSketchSeparatesEditedTitlesFromUnrelatedOnes() {
+        func near(_ a: String, _ b: String) -> Bool {
+            TitleSketch.nearDuplicates(TitleSketch.encode(Array(PaperKey.normalizedTitle(a).utf8)),
+                                       TitleSketch.encode(Array(PaperKey.normalizedTitle(b).utf8)))
+        }
+        #expect(near("Contrastive Prefence Learning", "Contrastive Preference Learning"))
+        #expect(near("Deep Residual Learning", "Deep Residual Learning for Image Recognition"))
+        #expect(!near("Contrastive Preference Learning", "Scaling Sparse Mixtures for Protein Folding"))
+        #expect(!near("Attention Is All You Need", "Diffusion Models Beat GANs on Image Synthesis"))
+        #expect(TitleSketch.nearDuplicates(TitleSketch.encode([]), TitleSketch.encode([])))
+    }
+
     @Test func nearDuplicatesWithDifferentArxivIDsStayApart() throws {
         let out = try Dedupe.run([
             Dedupe.paper("Contrastive Prefence Learning", abstract: Self.abstractA, arxiv: "2310.00001"),

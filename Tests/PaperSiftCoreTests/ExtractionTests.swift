@@ -80,3 +80,19 @@ import PaperSiftCore
         #expect(r.orgs.map(\.source) == ["link", "text", "text"])
     }
 }
+
+/// Organisations from account handles, names before a hyphen, and which links may credit one.
+@Suite struct OrganisationEvidenceTests {
+    @Test func labShapedHandlesAndNamesBeforeAHyphenAreOrganisationsPersonalAccountsAreNot() throws {
+        let rules = Fixtures.rules
+        var occurrence = Occurrence(file: "t.txt", line: 1, format: "hf-api", title: "T",
+            abstract: "Unlike OpenAI-o1, our agent is open. Code: https://github.com/acme-lab/tool, "
+                + "https://github.com/JaneDoe-AI/tool and https://huggingface.co/thu-foo/model.")
+        occurrence.curatedLinks = [CuratedLink(url: "https://github.com/microsoft/tool", origin: "githubRepo")]
+        let r = Normalizer(rules: rules).normalize(try Extractor(rules: rules).extract(occurrence))
+        #expect(r.orgs.map(\.name) == ["acme-lab", "thu-foo", "OpenAI"])
+        #expect(r.orgs.map(\.source) == ["link", "link", "text"])
+        // The curated link is kept, but credits no organisation (Microsoft is in the alias table).
+        #expect(r.links.contains { $0.url == "https://github.com/microsoft/tool" && $0.origin == "githubRepo" })
+    }
+}

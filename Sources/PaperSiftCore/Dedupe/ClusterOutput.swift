@@ -18,6 +18,9 @@ enum ClusterOutput {
         return merger.result(collisionRank: collisionRank).jsonBytes()
     }
 
+    /// A stored or written line read back as a record.
+    static func decode(_ bytes: [UInt8]) throws(SpillError) -> PaperRecord { try record(bytes) }
+
     private static func record(_ bytes: [UInt8]) throws(SpillError) -> PaperRecord {
         var repaired = false
         do { return try bytes.withUnsafeBufferPointer { buf in try PaperRecord.decode(buf, repairedUTF8: &repaired) } } catch {

@@ -45,15 +45,16 @@ struct BandTuple: SortTuple {
 
 /// A paper that may be joined across groups: first sequence number, identity, signature.
 enum PaperSlot {
-    static let size = 8 + PaperIdentity.encodedSize + 1 + MinHash.encodedSize
+    static let size = 8 + PaperIdentity.encodedSize + 1 + MinHash.encodedSize + TitleSketch.encodedSize
 
-    static func encode(seq: UInt64, identity: PaperIdentity, signature: [UInt8]?) -> [UInt8] {
+    static func encode(seq: UInt64, identity: PaperIdentity, signature: [UInt8]?, title: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(size)
         appendLE(seq, to: &out)
         identity.encode(into: &out)
         out.append(signature == nil ? 0 : 1)
         out.append(contentsOf: signature ?? [UInt8](repeating: 0, count: MinHash.encodedSize))
+        out.append(contentsOf: title)
         return out
     }
 
@@ -64,10 +65,14 @@ enum PaperSlot {
         var seq: UInt64
         var identity: PaperIdentity
         var signature: [UInt8]
+        /// The paper's `TitleSketch`.
+        var title: [UInt8]
         init(_ p: UnsafeRawPointer) {
             seq = PaperSlot.seq(p)
             identity = PaperSlot.identity(p)
-            signature = Array(UnsafeRawBufferPointer(start: p + 8 + PaperIdentity.encodedSize + 1, count: MinHash.encodedSize))
+            let signatureAt = 8 + PaperIdentity.encodedSize + 1
+            signature = Array(UnsafeRawBufferPointer(start: p + signatureAt, count: MinHash.encodedSize))
+            title = Array(UnsafeRawBufferPointer(start: p + signatureAt + MinHash.encodedSize, count: TitleSketch.encodedSize))
         }
     }
 }

@@ -6,7 +6,8 @@
 /// 2. Each group (same title key) is split into papers by `BlockClusterer`; a paper is named by
 ///    its first sequence number.
 /// 3. Papers of different groups are joined by arXiv id, DOI and near-duplicate signatures
-///    (LSH band keys, sorted) through `LinkResolver`.
+///    (LSH band keys, sorted) through `LinkResolver`; near-duplicates whose titles are not
+///    near-duplicates stay apart and are paired for `similar_to`.
 /// 4. The log is sorted by (paper, sequence number) and each paper's occurrences are folded by
 ///    `PaperMerger`: the output comes out in order of first occurrence.
 ///
@@ -44,6 +45,8 @@ public final class Deduper {
     /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
+    /// Near-duplicate pairs kept apart because their titles differ (first sequence numbers).
+    private var similarPairs: [(UInt64, UInt64)] = []
 
     public init(options: Options = Options()) {
         self.options = options
@@ -97,7 +100,8 @@ public final class Deduper {
         if let threshold = options.similarity { try joinSimilar(bands, papers: papers, threshold: threshold, resolver: &resolver) }
         crossGroupJoins = resolver.joins
         papers.release()
-        try writePapers(mapping: mapping, resolver: &resolver, context: context, emit: emit)
+        let similar = similarPapers(resolver: &resolver)
+        try writePapers(mapping: mapping, resolver: &resolver, similar: similar, context: context, emit: emit)
         spilledRuns += groups.runsWritten + links.runsWritten + bands.runsWritten + mapping.runsWritten
     }
 
@@ -111,6 +115,8 @@ public final class Deduper {
         func flush() throws(SpillError) {
             guard !members.isEmpty else { return }
             clusterer.reset()
+            // A title group's key is `t:<title key>`; the other groups have no title to compare.
+            let title = TitleSketch.encode(current.starts(with: [0x74, 0x3A]) ? current.dropFirst(2) : [])
             var firsts: [Int] = []
             for (i, m) in members.enumerated() {
                 let (paper, kind) = clusterer.assign(m.identity)
@@ -124,7 +130,7 @@ public final class Deduper {
             }
             for (paper, first) in firsts.enumerated() {
                 try addLinks(of: members.filter { $0.paper == paper }, seq: members[first].seq,
-                             identity: clusterer.identities[paper], links: links, bands: bands, papers: papers)
+                             identity: clusterer.identities[paper], title: title, links: links, bands: bands, papers: papers)
             }
             members.removeAll(keepingCapacity: true)
         }
@@ -140,7 +146,7 @@ public final class Deduper {
     }
 
     /// Records what can join this paper to papers of other groups.
-    private func addLinks(of members: [GroupMember], seq: UInt64, identity: PaperIdentity, links: ByteSorter,
+    private func addLinks(of members: [GroupMember], seq: UInt64, identity: PaperIdentity, title: [UInt8], links: ByteSorter,
                           bands: TupleSorter<BandTuple>, papers: SlotStore) throws(SpillError) {
         var arxivIDs: [String] = [], dois: [String] = []
         for m in members {
@@ -149,7 +155,7 @@ public final class Deduper {
         }
         let signature = options.similarity == nil ? nil : members.first(where: { $0.signature != nil })?.signature
         guard !arxivIDs.isEmpty || !dois.isEmpty || signature != nil else { return }
-        let slot = try papers.append(PaperSlot.encode(seq: seq, identity: identity, signature: signature))
+        let slot = try papers.append(PaperSlot.encode(seq: seq, identity: identity, signature: signature, title: title))
         for (tag, ids) in [(UInt8(1), arxivIDs), (UInt8(2), dois)] {
             for id in ids {
                 var key: [UInt8] = [tag]
@@ -204,8 +210,12 @@ public final class Deduper {
             let paper = try papers.withSlot(t.slot) { PaperSlot.Loaded($0) }
             for (_, other) in window.reversed() {
                 guard let other else { continue }
-                try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar) { () throws(SpillError) -> Bool in
-                    MinHash.similarity(other.signature, paper.signature) >= threshold
+                if TitleSketch.nearDuplicates(other.title, paper.title) {
+                    try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar) { () throws(SpillError) -> Bool in
+                        MinHash.similarity(other.signature, paper.signature) >= threshold
+                    }
+                } else if MinHash.similarity(other.signature, paper.signature) >= threshold {
+                    similarPairs.append((other.seq, paper.seq))
                 }
             }
             window.append((t.slot, paper))
@@ -213,9 +223,25 @@ public final class Deduper {
         }
     }
 
+    /// For each paper (by its final number) the papers it is similar to but kept apart from, in
+    /// output order; pairs that other joins put into one paper anyway are dropped.
+    private func similarPapers(resolver: inout LinkResolver) -> [UInt64: [UInt64]] {
+        var similar: [UInt64: [UInt64]] = [:]
+        for (a, b) in similarPairs {
+            let ra = resolver.find(a), rb = resolver.find(b)
+            guard ra != rb else { continue }
+            if !(similar[ra]?.contains(rb) ?? false) { similar[ra, default: []].append(rb) }
+            if !(similar[rb]?.contains(ra) ?? false) { similar[rb, default: []].append(ra) }
+        }
+        for k in similar.keys { similar[k]?.sort() }
+        similarPairs = []
+        return similar
+    }
+
     // MARK: 4. fold each paper's occurrences, in order of first occurrence
 
-    private func writePapers(mapping: TupleSorter<MemberTuple>, resolver: inout LinkResolver, context: RunContext,
+    private func writePapers(mapping: TupleSorter<MemberTuple>, resolver: inout LinkResolver,
+                             similar: [UInt64: [UInt64]], context: RunContext,
                              emit: ([UInt8]) -> Void) throws(SpillError) {
         let ordered = ByteSorter(directory: directory, budget: budget)
         var nextMember = try mapping.next()
@@ -241,9 +267,22 @@ public final class Deduper {
         var currentPaper: UInt64?
         var occurrences: [StoredOccurrence] = []
         var rank = 0
+        // With similar papers, a paper may name one written after it: lines are held (with their
+        // paper number) until every such paper's final id is known, then written.
+        let held = similar.isEmpty ? nil : RecordLog(directory: directory, budget: budget)
+        var finalIDs: [UInt64: String] = [:]
         func flush() throws(SpillError) {
             guard !occurrences.isEmpty else { return }
-            emit(try ClusterOutput.line(occurrences, collisionRank: rank))
+            let line = try ClusterOutput.line(occurrences, collisionRank: rank)
+            if let held, let paper = currentPaper {
+                if similar[paper] != nil { finalIDs[paper] = try ClusterOutput.decode(line).id }
+                var entry: [UInt8] = []
+                appendLE(paper, to: &entry)
+                entry.append(contentsOf: line)
+                try withBytes(of: entry) { (p: UnsafeRawBufferPointer) throws(SpillError) in try held.append(p) }
+            } else {
+                emit(line)
+            }
             context.countOut()
             context.countMerged(occurrences.count - 1)
             occurrences.removeAll(keepingCapacity: true)
@@ -259,5 +298,14 @@ public final class Deduper {
                                                 matchedBy: MatchKinds(rawValue: value[0])))
         }
         try flush()
+        guard let held else { return }
+        while let entry = try held.next() {
+            let paper = entry.loadUnaligned(as: UInt64.self).littleEndian
+            let line = Array(UnsafeRawBufferPointer(rebasing: entry[8...]))
+            guard let partners = similar[paper] else { emit(line); continue }
+            var record = try ClusterOutput.decode(line)
+            for p in partners { if let id = finalIDs[p], !record.similarTo.contains(id) { record.similarTo.append(id) } }
+            emit(record.jsonBytes())
+        }
     }
 }

@@ -70,6 +70,7 @@ public struct PaperMerger {
         record.orgs = orgs.mentions
         for s in other.sources where !record.sources.contains(s) { record.sources.append(s) }
         for c in other.conflicts { addConflict(c.field, c.values) }
+        for id in other.similarTo where !record.similarTo.contains(id) { record.similarTo.append(id) }
     }
 
     /// Adds match kinds found outside the records (how groups of occurrences were joined).

@@ -179,18 +179,22 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
     public var firstAuthor: String?
     /// How occurrences were merged into this record: `arxiv_id`, `doi`, `title`, `similar`.
     public var mergedBy: [String]
+    /// Ids of other papers of the same output whose title + abstract are near-duplicates of this
+    /// one's while the titles are not: kept apart, each naming the other (docs/DEDUPE.md).
+    public var similarTo: [String]
 
     public init(id: String, title: String, abstract: String? = nil, authorsCount: Int? = nil,
                 org: ListingOrg? = nil, published: String? = nil, upvotes: Int? = nil,
                 links: [Link] = [], numbers: [NumberMention] = [], modelSizes: [NumberMention] = [],
                 benchmarks: [String] = [], orgs: [OrgMention] = [], sources: [SourceRef] = [],
                 conflicts: [Conflict] = [], arxivID: String? = nil, arxivVersion: Int? = nil,
-                doi: String? = nil, firstAuthor: String? = nil, mergedBy: [String] = []) {
+                doi: String? = nil, firstAuthor: String? = nil, mergedBy: [String] = [], similarTo: [String] = []) {
         self.id = id; self.title = title; self.abstract = abstract; self.authorsCount = authorsCount
         self.org = org; self.published = published; self.upvotes = upvotes; self.links = links
         self.numbers = numbers; self.modelSizes = modelSizes; self.benchmarks = benchmarks
         self.orgs = orgs; self.sources = sources; self.conflicts = conflicts; self.arxivID = arxivID
         self.arxivVersion = arxivVersion; self.doi = doi; self.firstAuthor = firstAuthor; self.mergedBy = mergedBy
+        self.similarTo = similarTo
     }
 
     public init(json: JSONValue) throws(RecordShapeError) {
@@ -214,6 +218,7 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
         doi = try r.optionalString("doi")
         firstAuthor = try r.optionalString("first_author")
         mergedBy = try r.strings("merged_by")
+        similarTo = try r.strings("similar_to")
     }
 
     public func write(to w: inout JSONWriter) {
@@ -237,6 +242,7 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
         w.key("doi"); w.string(doi)
         w.key("first_author"); w.string(firstAuthor)
         w.key("merged_by"); w.strings(mergedBy)
+        w.key("similar_to"); w.strings(similarTo)
         w.endObject()
     }
 }

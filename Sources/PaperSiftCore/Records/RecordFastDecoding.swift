@@ -297,6 +297,7 @@ extension PaperRecord: FastDecodable {
             else if key == "doi" { try seen.mark(16); p.doi = try r.optionalString() }
             else if key == "first_author" { try seen.mark(17); p.firstAuthor = try r.optionalString() }
             else if key == "merged_by" { try seen.mark(18); p.mergedBy = try r.strings() }
+            else if key == "similar_to" { try seen.mark(19); p.similarTo = try r.strings() }
             else { try r.skipValue() }
         }
         guard let id, let title else { throw Miss() }
