@@ -99,11 +99,14 @@ public struct LinkCanonicalizer {
     public static func canonicalURL(_ raw: String) -> String? {
         var copy = LaTeXInURL.unescape(raw)
         if let fast = copy.withUTF8({ buf -> String?? in isPrintableASCII(buf) ? .some(asciiCanonicalURL(buf)) : .none }) { return fast }
-        return unicodeCanonicalURL(copy)
+        return generalCanonicalURL(copy)
     }
 
     /// `canonicalURL` for any text (printable ASCII has a faster path).
-    static func unicodeCanonicalURL(_ raw: String) -> String? {
+    static func unicodeCanonicalURL(_ raw: String) -> String? { generalCanonicalURL(LaTeXInURL.unescape(raw)) }
+
+    /// `canonicalURL` of a link whose LaTeX escapes are already read back.
+    private static func generalCanonicalURL(_ raw: String) -> String? {
         // A URL split by a line break or after `/` is one URL: white space inside goes.
         var s = Substring(raw.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw)
         // Leading wrappers: quotes, brackets, angle brackets.
