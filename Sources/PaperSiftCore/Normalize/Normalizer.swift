@@ -55,7 +55,9 @@ public struct Normalizer {
             arxivVersion: o.arxivVersion,
             doi: o.doi?.lowercased(),
             firstAuthor: o.authors.first,
-            mergedBy: [])
+            mergedBy: [],
+            categories: o.categories,
+            sourceLinks: o.sourceLinks)
     }
 }
 
