@@ -127,7 +127,7 @@ check-schemas: run ## Validate every stage's output on the corpus, the samples (
 	done
 	@echo "check-schemas: $(words $(FORMAT_SAMPLES)) format samples; $(REAL_NOTE); $(DEV_NOTE)"
 	rm -rf $(SCHEMA_REAL) && mkdir -p $(SCHEMA_REAL)
-	$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(SCHEMA_REAL)/dev.papers.jsonl,: > $(SCHEMA_REAL)/dev.papers.jsonl)
+	@$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(SCHEMA_REAL)/dev.papers.jsonl,: > $(SCHEMA_REAL)/dev.papers.jsonl)
 	i=0; for f in $(SAMPLES); do i=$$((i + 1)); o=$(SCHEMA_REAL)/$$i; \
 	  $(BIN)/sift-clean -q "$$f" > $$o.clean.jsonl || true; \
 	  $(BIN)/sift-segment -q $$o.clean.jsonl > $$o.segment.jsonl; \
@@ -150,12 +150,12 @@ REPORTS_HTML = $(OUT)/report.html $(OUT)/report.samples.html $(OUT)/report.varie
 check-report: run ## Check the report's figures against an independent count, and its layout in headless Chromium
 	python3 tools/check_report.py $(OUT)/papers.jsonl $(OUT)/report.md $(OUT)/report.html
 	@echo "check-report: $(words $(FORMAT_SAMPLES)) format samples; $(REAL_NOTE); $(DEV_NOTE)"
-	$(BIN)/sift run -q $(SAMPLES) > $(OUT)/samples.papers.jsonl
+	@$(BIN)/sift run -q $(SAMPLES) > $(OUT)/samples.papers.jsonl
 	$(BIN)/sift report $(OUT)/samples.papers.jsonl --html $(OUT)/report.samples.html > $(OUT)/report.samples.md
 	python3 tools/check_report.py $(OUT)/samples.papers.jsonl $(OUT)/report.samples.md $(OUT)/report.samples.html
 	$(BIN)/sift report Tests/Fixtures/report/varied.papers.jsonl --top 3 --html $(OUT)/report.varied.html > $(OUT)/report.varied.md
 	python3 tools/check_report.py --top 3 Tests/Fixtures/report/varied.papers.jsonl $(OUT)/report.varied.md $(OUT)/report.varied.html
-	$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(OUT)/dev.papers.jsonl)
+	@$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(OUT)/dev.papers.jsonl)
 	$(if $(DEV_FILES),$(BIN)/sift report $(OUT)/dev.papers.jsonl --html $(OUT)/report.dev.html > $(OUT)/report.dev.md)
 	$(if $(DEV_FILES),python3 tools/check_report.py $(OUT)/dev.papers.jsonl $(OUT)/report.dev.md $(OUT)/report.dev.html)
 	@tools/install-chromium.sh

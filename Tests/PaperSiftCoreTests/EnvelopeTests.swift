@@ -19,7 +19,7 @@ import PaperSiftCore
 
     @Test func wholeDocumentsInEnvelopesGiveTheRecordsOfTheFiles() throws {
         let files = ["hf-html/daily-papers-2031-02-14.html", "hf-html/paper-page-3102.06008.html",
-                     "hf-api/2031-02-15.json", "arxiv-atom/query-lattice.xml"].map(Fixtures.format)
+                     "hf-api/2031-02-15.json", "arxiv-atom/2031-02-12.atom.xml"].map(Fixtures.format)
             + [Fixtures.corpus[0]]
         let lines = try files.map { envelope(file: "hdfs://cluster/in/" + ($0 as NSString).lastPathComponent, line: 1, text: try contents($0)) }
         let path = Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n", name: "part-00000")
@@ -32,7 +32,7 @@ import PaperSiftCore
     }
 
     @Test func jsonLinesRecordsInEnvelopesKeepTheirSourceLine() throws {
-        let source = Fixtures.format("arxiv-oai/snapshot-2031-02.jsonl")
+        let source = Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl")
         let all = try Fixtures.lines(source)
         let picked = [1, 3, 4]
         let lines = picked.map { envelope(file: "arxiv-metadata-oai-snapshot.json", line: $0, text: all[$0 - 1]) }
@@ -57,7 +57,7 @@ import PaperSiftCore
     }
 
     @Test func badEnvelopesAreRejectedAndTheOthersGoThrough() throws {
-        let good = try contents(Fixtures.format("arxiv-atom/query-lattice.xml"))
+        let good = try contents(Fixtures.format("arxiv-atom/2031-02-12.atom.xml"))
         let lines = [
             envelope(file: "a.xml", line: 1, text: good),
             "not json",
@@ -67,7 +67,7 @@ import PaperSiftCore
         ]
         let path = Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n", name: "part-00003")
         let (records, context, diagnostics) = try Fixtures.clean([path])
-        let entries = try Fixtures.clean([Fixtures.format("arxiv-atom/query-lattice.xml")]).0.count
+        let entries = try Fixtures.clean([Fixtures.format("arxiv-atom/2031-02-12.atom.xml")]).0.count
         #expect(entries == 3)
         #expect(records.map(\.file) == Array(repeating: "a.xml", count: entries) + Array(repeating: "c.xml", count: entries))
         #expect(context.recordsRejected == 3)

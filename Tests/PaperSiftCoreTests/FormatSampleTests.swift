@@ -49,11 +49,11 @@ import PaperSiftCore
     }
 
     @Test func snapshotLinesGiveOnePaperEach() throws {
-        try SampleChecks.snapshot(Fixtures.format("arxiv-oai/snapshot-2031-02.jsonl"))
+        try SampleChecks.snapshot(Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl"))
     }
 
     @Test func atomEntriesGiveOnePaperEachWithLinksAndCategories() throws {
-        try SampleChecks.atom(Fixtures.format("arxiv-atom/query-lattice.xml"))
+        try SampleChecks.atom(Fixtures.format("arxiv-atom/2031-02-12.atom.xml"))
     }
 
     @Test(arguments: ["hf-api/2031-02-14.json", "hf-api/2031-02-15.json"])
@@ -100,8 +100,8 @@ import PaperSiftCore
     }
 
     @Test func atomAndSnapshotOfOnePaperMergeLinksAndCategories() throws {
-        let atom = Fixtures.format("arxiv-atom/query-lattice.xml")
-        let snapshot = Fixtures.format("arxiv-oai/snapshot-2031-02.jsonl")
+        let atom = Fixtures.format("arxiv-atom/2031-02-12.atom.xml")
+        let snapshot = Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl")
         let records = try runPipeline([atom, snapshot], throughJSON: true).map { try PaperRecord(json: JSONParser.parse($0)) }
         let spin = try #require(records.first { $0.arxivID == "3102.05555" })
         #expect(spin.sources.map(\.format) == ["arxiv-atom", "arxiv-oai"])

@@ -18,7 +18,7 @@ import PaperSiftCLI
         // Cut inside the data-props attribute of the DailyPapers element.
         let cut = listingLines.prefix(componentLine - 1).reduce(0) { $0 + $1.utf8.count + 1 } + 1_000
         let json = try truncated("hf-api/2031-02-14.json", to: 2_000)
-        let xml = try truncated("arxiv-atom/query-lattice.xml", to: 2_500)
+        let xml = try truncated("arxiv-atom/2031-02-12.atom.xml", to: 2_500)
         let html = try truncated(listing, to: cut)
         let good = Fixtures.format("hf-api/2031-02-15.json")
         let (records, context, diagnostics) = try Fixtures.clean([json, xml, html, good])
@@ -39,7 +39,7 @@ import PaperSiftCLI
     }
 
     @Test func badSnapshotLinesAreRejectedWithTheirLineAndTheRestGoesThrough() throws {
-        let good = try Fixtures.lines(Fixtures.format("arxiv-oai/snapshot-2031-02.jsonl"))
+        let good = try Fixtures.lines(Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl"))
         let text = [good[0], "{\"id\":\"0704.9999\",\"title\":", good[1], "{\"id\":\"0704.9998\",\"abstract\":\"no title\"}", good[2]]
             .joined(separator: "\n") + "\n"
         let path = Fixtures.temporaryFile(text, name: "snapshot.jsonl")
@@ -90,7 +90,7 @@ import PaperSiftCLI
             }
         }
         let badRecord = Fixtures.temporaryFile("{\"id\":\"0704.0001\",\"title\":\n", name: "bad.jsonl")
-        let badDocument = try truncated("arxiv-atom/query-lattice.xml", to: 1000)
+        let badDocument = try truncated("arxiv-atom/2031-02-12.atom.xml", to: 1000)
         #expect(try exitCode([good]) == 0)
         #expect(try exitCode([badRecord, good]) == 1)
         #expect(try Fixtures.lines(output).count == 3, "the good input still went through")

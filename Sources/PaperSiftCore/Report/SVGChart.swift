@@ -19,7 +19,7 @@ public enum SVGChart {
         let maxValue = max(scale ?? bars.map(\.value).max() ?? 1, 1e-9)
         // The value texts sit right of the bars (or of the full track): the track gets what is
         // left once the widest of them, at an upper bound of its rendered width, fits.
-        let valueWidth = bars.map { estimatedWidth($0.text, fontSize: 12) }.max() ?? 0
+        let valueWidth = bars.map { estimatedWidth($0.text, fontSize: 12, bold: true) }.max() ?? 0
         let trackWidth = max(width - labelWidth - valueGap - Int(valueWidth.rounded(.up)) - margin, 40)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" "
             + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(caption))\" \(font) font-size=\"12\">"
@@ -28,7 +28,7 @@ public enum SVGChart {
             let y = top + i * row
             let barWidth = bar.value <= 0 ? 0 : max(2, Int((bar.value / maxValue * Double(trackWidth)).rounded()))
             svg += "<g><title>\(escape(bar.label)): \(escape(bar.text))</title>"
-            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, toWidth: Double(labelWidth - 10 - margin), fontSize: 12)))</text>"
+            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, toWidth: Double(labelWidth - 10 - margin), fontSize: 12, bold: false)))</text>"
             if scale != nil {
                 svg += "<rect class=\"track\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(trackWidth)\" height=\"16\" rx=\"4\" fill=\"#eceff4\"/>"
             }
@@ -125,12 +125,15 @@ public enum SVGChart {
 
     /// An upper bound of the width of `text` in pixels at `fontSize`, in any common sans-serif
     /// face (the widths are those of DejaVu Sans Bold, wider than Arial, Helvetica, Liberation
-    /// Sans or Roboto, so a label measured with them fits whichever face the browser picks).
-    static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
+    /// Sans or Roboto, so a label measured with them fits whichever face the browser picks; the
+    /// regular weight is at most 0.92 of the bold one).
+    static func estimatedWidth(_ text: String, fontSize: Double, bold: Bool) -> Double {
         var em = 0.0
         for scalar in text.unicodeScalars { em += emWidth(scalar) }
-        return em * fontSize
+        return em * fontSize * (bold ? 1 : regularWeight)
     }
+
+    static let regularWeight = 0.92
 
     /// The advance of one character in em (DejaVu Sans Bold, rounded up; 1 em outside ASCII).
     static func emWidth(_ scalar: Unicode.Scalar) -> Double {
@@ -151,12 +154,13 @@ public enum SVGChart {
     }
 
     /// `text`, cut with an ellipsis where needed so that it fits in `maxWidth` pixels at `fontSize`.
-    static func shortened(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> String {
-        guard estimatedWidth(text, fontSize: fontSize) > maxWidth else { return text }
+    static func shortened(_ text: String, toWidth maxWidth: Double, fontSize: Double, bold: Bool) -> String {
+        guard estimatedWidth(text, fontSize: fontSize, bold: bold) > maxWidth else { return text }
+        let scale = fontSize * (bold ? 1 : regularWeight)
         var out = String.UnicodeScalarView()
-        var width = emWidth("…") * fontSize
+        var width = emWidth("…") * scale
         for scalar in text.unicodeScalars {
-            width += emWidth(scalar) * fontSize
+            width += emWidth(scalar) * scale
             if width > maxWidth { break }
             out.append(scalar)
         }
