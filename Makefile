@@ -14,10 +14,21 @@ OUT         := out
 CORPUS      := $(sort $(wildcard corpus/*.txt))
 RULE_FILES  := $(shell find rules -type f 2>/dev/null | sort)
 GOLD        ?= Tests/Fixtures/gold/seeds.gold.jsonl
-REAL_DIR    := Tests/Fixtures/real
+# Format samples made for this project (always there), and the third-party samples of ../shared
+# (CI has it; read at test time, never copied into the repository; skipped with a message when absent).
+FORMAT_DIR  := Tests/Fixtures/formats
+FORMAT_SAMPLES := $(shell find $(FORMAT_DIR) -type f ! -name README.md | LC_ALL=C sort)
+FORMAT_GOLDEN := Tests/Fixtures/golden/formats
+SHARED      ?= $(abspath ../shared)
+REAL_DIR    := $(SHARED)/corpus-real
 REAL_SAMPLES := $(shell find $(REAL_DIR) -type f ! -name README.md 2>/dev/null | LC_ALL=C sort)
-REAL_GOLDEN := Tests/Fixtures/golden/real
+DEV_FILES   := $(sort $(wildcard $(SHARED)/corpus-dev/hf-api/*.json))
+SAMPLES     := $(FORMAT_SAMPLES) $(REAL_SAMPLES)
+SHARED_DIGESTS := Tests/Fixtures/golden/shared-samples.tsv
+REAL_NOTE    = $(if $(REAL_SAMPLES),$(words $(REAL_SAMPLES)) real samples of $(REAL_DIR),skipped the real samples: $(REAL_DIR) absent)
+DEV_NOTE     = $(if $(DEV_FILES),$(words $(DEV_FILES)) dev days of $(SHARED)/corpus-dev,skipped the dev set: $(SHARED)/corpus-dev absent)
 export PAPERSIFT_RULES := $(CURDIR)/rules
+export PAPERSIFT_SHARED := $(SHARED)
 
 NAMES       := $(notdir $(CORPUS))
 CLEANED     := $(NAMES:%=$(OUT)/stages/%.clean.jsonl)
@@ -82,16 +93,17 @@ check-piped: run ## Check that the README's pipe and `sift run` give byte-identi
 	cmp $(OUT)/papers.jsonl $(OUT)/papers.fused.jsonl
 	@echo "piped, fused and make run outputs are byte-identical"
 
-check-keyed: run ## Check that keyed (reducer) mode on key-sorted input gives make run's records (corpus, real samples)
+check-keyed: run ## Check that keyed (reducer) mode on key-sorted input gives make run's records (corpus, samples)
 	$(BIN)/sift-normalize --emit-key $(EXTRACTED) | LC_ALL=C sort -t$$'\t' -k1,1 -s \
 	  | $(BIN)/sift-dedupe --keyed | LC_ALL=C sort > $(OUT)/papers.keyed.sorted.jsonl
 	LC_ALL=C sort $(OUT)/papers.jsonl | cmp - $(OUT)/papers.keyed.sorted.jsonl
-	$(BIN)/sift run -q $(REAL_SAMPLES) | LC_ALL=C sort > $(OUT)/real.papers.sorted.jsonl
-	for f in $(REAL_SAMPLES); do \
+	@echo "check-keyed: $(words $(FORMAT_SAMPLES)) format samples; $(REAL_NOTE)"
+	$(BIN)/sift run -q $(SAMPLES) | LC_ALL=C sort > $(OUT)/real.papers.sorted.jsonl
+	for f in $(SAMPLES); do \
 	  $(BIN)/sift-clean -q "$$f" | $(BIN)/sift-segment -q | $(BIN)/sift-extract -q | $(BIN)/sift-normalize -q --emit-key; \
 	done | LC_ALL=C sort -t$$'\t' -k1,1 -s | $(BIN)/sift-dedupe -q --keyed | LC_ALL=C sort > $(OUT)/real.keyed.sorted.jsonl
 	cmp $(OUT)/real.papers.sorted.jsonl $(OUT)/real.keyed.sorted.jsonl
-	@echo "keyed mode gives the same records as the default mode (corpus: $$(wc -l < $(OUT)/papers.jsonl), real samples: $$(wc -l < $(OUT)/real.papers.sorted.jsonl))"
+	@echo "keyed mode gives the same records as the default mode (corpus: $$(wc -l < $(OUT)/papers.jsonl), samples: $$(wc -l < $(OUT)/real.papers.sorted.jsonl))"
 
 deps: ## Install the system libraries (as root), or say what to install
 	@if ! pkg-config --exists libpcre2-8 libxml-2.0 2>/dev/null; then \
@@ -128,15 +140,17 @@ $(OUT)/report.html: $(OUT)/papers.jsonl $(BIN)/sift
 STAGE_OUTPUTS = $(CLEANED:%=clean=%) $(SEGMENTED:%=segment=%) $(EXTRACTED:%=extract=%) $(NORMALIZED:%=paper=%)
 REJECTING   := sift-segment sift-extract sift-normalize sift-dedupe
 SCHEMA_REAL := $(OUT)/schema-real
-check-schemas: run ## Validate every stage's output on the corpus, the real samples and rejects against schema/
+check-schemas: run ## Validate every stage's output on the corpus, the samples (and ../shared's) and rejects against schema/
 	printf '%s\n' '{"file":"x.txt","line":1,"format":"hf-text","text":"a paragraph"}' 'not JSON' '{"id":1}' \
 	  > $(OUT)/bad-input.jsonl
 	for stage in $(REJECTING); do \
 	  rc=0; $(BIN)/$$stage -q --rejects $(OUT)/rejects.$$stage.jsonl $(OUT)/bad-input.jsonl > /dev/null || rc=$$?; \
 	  test $$rc = 1 || { echo "$$stage: expected exit 1 for rejected records, got $$rc" >&2; exit 1; }; \
 	done
+	@echo "check-schemas: $(words $(FORMAT_SAMPLES)) format samples; $(REAL_NOTE); $(DEV_NOTE)"
 	rm -rf $(SCHEMA_REAL) && mkdir -p $(SCHEMA_REAL)
-	i=0; for f in $(REAL_SAMPLES); do i=$$((i + 1)); o=$(SCHEMA_REAL)/$$i; \
+	@$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(SCHEMA_REAL)/dev.papers.jsonl,: > $(SCHEMA_REAL)/dev.papers.jsonl)
+	i=0; for f in $(SAMPLES); do i=$$((i + 1)); o=$(SCHEMA_REAL)/$$i; \
 	  $(BIN)/sift-clean -q "$$f" > $$o.clean.jsonl || true; \
 	  $(BIN)/sift-segment -q $$o.clean.jsonl > $$o.segment.jsonl; \
 	  $(BIN)/sift-extract -q $$o.segment.jsonl > $$o.extract.jsonl; \
@@ -146,16 +160,28 @@ check-schemas: run ## Validate every stage's output on the corpus, the real samp
 	py=python3; python3 -c 'import jsonschema' 2>/dev/null || { py=.venv/bin/python3; \
 	  $$py -c 'import jsonschema' 2>/dev/null || { python3 -m venv .venv && .venv/bin/pip install --quiet jsonschema; }; }; \
 	$$py tools/check_schemas.py $(STAGE_OUTPUTS) paper=$(OUT)/papers.jsonl paper=Tests/Fixtures/report/varied.papers.jsonl \
-	  $(foreach s,clean segment extract,$(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),$(s)=$(SCHEMA_REAL)/$(i).$(s).jsonl)) \
-	  $(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),paper=$(SCHEMA_REAL)/$(i).normalize.jsonl) paper=$(SCHEMA_REAL)/papers.jsonl \
+	  $(foreach s,clean segment extract,$(foreach i,$(shell seq 1 $(words $(SAMPLES))),$(s)=$(SCHEMA_REAL)/$(i).$(s).jsonl)) \
+	  $(foreach i,$(shell seq 1 $(words $(SAMPLES))),paper=$(SCHEMA_REAL)/$(i).normalize.jsonl) paper=$(SCHEMA_REAL)/papers.jsonl \
+	  $(if $(DEV_FILES),paper=$(SCHEMA_REAL)/dev.papers.jsonl) \
 	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl)
 
-check-report: run ## Check the report's figures against an independent count (corpus, real samples, a varied fixture)
+# The figures are checked against an independent count; the pages are rendered in headless Chromium
+# (tools/check_report_layout.py; skipped with a message when no Chromium can be installed), where no
+# chart text may overflow its chart. out/report.png is a screenshot of out/report.html.
+REPORTS_HTML = $(OUT)/report.html $(OUT)/report.samples.html $(OUT)/report.varied.html $(if $(DEV_FILES),$(OUT)/report.dev.html)
+check-report: run ## Check the report's figures against an independent count, and its layout in headless Chromium
 	python3 tools/check_report.py $(OUT)/papers.jsonl $(OUT)/report.md $(OUT)/report.html
-	$(BIN)/sift report $(REAL_GOLDEN)/all.papers.jsonl --html $(OUT)/report.real.html > $(OUT)/report.real.md
-	python3 tools/check_report.py $(REAL_GOLDEN)/all.papers.jsonl $(OUT)/report.real.md $(OUT)/report.real.html
+	@echo "check-report: $(words $(FORMAT_SAMPLES)) format samples; $(REAL_NOTE); $(DEV_NOTE)"
+	@$(BIN)/sift run -q $(SAMPLES) > $(OUT)/samples.papers.jsonl
+	$(BIN)/sift report $(OUT)/samples.papers.jsonl --html $(OUT)/report.samples.html > $(OUT)/report.samples.md
+	python3 tools/check_report.py $(OUT)/samples.papers.jsonl $(OUT)/report.samples.md $(OUT)/report.samples.html
 	$(BIN)/sift report Tests/Fixtures/report/varied.papers.jsonl --top 3 --html $(OUT)/report.varied.html > $(OUT)/report.varied.md
 	python3 tools/check_report.py --top 3 Tests/Fixtures/report/varied.papers.jsonl $(OUT)/report.varied.md $(OUT)/report.varied.html
+	@$(if $(DEV_FILES),$(BIN)/sift run -q $(DEV_FILES) > $(OUT)/dev.papers.jsonl)
+	$(if $(DEV_FILES),$(BIN)/sift report $(OUT)/dev.papers.jsonl --html $(OUT)/report.dev.html > $(OUT)/report.dev.md)
+	$(if $(DEV_FILES),python3 tools/check_report.py $(OUT)/dev.papers.jsonl $(OUT)/report.dev.md $(OUT)/report.dev.html)
+	@tools/install-chromium.sh
+	python3 tools/check_report_layout.py --screenshot $(OUT)/report.png $(REPORTS_HTML)
 
 bench-dedupe: build ## Dedupe benchmark: 2M generated records, ~30 % duplicates, --max-memory 256MB (RECORDS=, BUDGET=)
 	bench/dedupe-bench.sh
@@ -176,11 +202,19 @@ microbench: deps ## Micro-benchmarks of hot paths (package-benchmark, in Benchma
 
 golden: build ## Regenerate the golden test expectations after an intended change (review the diff!)
 	$(BIN)/sift run -o Tests/Fixtures/golden/seeds.papers.jsonl $(CORPUS)
-	@for f in $(REAL_SAMPLES); do \
-	  g=$(REAL_GOLDEN)/$${f#$(REAL_DIR)/}.clean.jsonl; mkdir -p "$$(dirname "$$g")"; \
+	@for f in $(FORMAT_SAMPLES); do \
+	  g=$(FORMAT_GOLDEN)/$${f#$(FORMAT_DIR)/}.clean.jsonl; mkdir -p "$$(dirname "$$g")"; \
 	  $(BIN)/sift-clean -o "$$g" "$$f"; \
-	done; echo "wrote $(REAL_GOLDEN)/*.clean.jsonl"
-	$(BIN)/sift run -o $(REAL_GOLDEN)/all.papers.jsonl $(REAL_SAMPLES)
+	done; echo "wrote $(FORMAT_GOLDEN)/*.clean.jsonl"
+	$(BIN)/sift run -o $(FORMAT_GOLDEN)/all.papers.jsonl $(FORMAT_SAMPLES)
+	@# Third-party samples: counts and digests only (derived data; the records are never copied).
+	@if [ -z "$(REAL_SAMPLES)" ]; then echo "golden: kept $(SHARED_DIGESTS): $(REAL_DIR) absent"; else \
+	  { echo "# sample<TAB>records<TAB>FNV-1a 64 of the output (tools/jsonl_digest.py); from make golden"; \
+	    for f in $(REAL_SAMPLES); do \
+	      $(BIN)/sift-clean -q "$$f" | python3 tools/jsonl_digest.py "corpus-real/$${f#$(REAL_DIR)/}.clean"; \
+	    done; \
+	    $(BIN)/sift run -q $(REAL_SAMPLES) | python3 tools/jsonl_digest.py "corpus-real/*.papers"; \
+	  } > $(SHARED_DIGESTS).tmp && mv $(SHARED_DIGESTS).tmp $(SHARED_DIGESTS); echo "wrote $(SHARED_DIGESTS)"; fi
 
 # Fuzzing (Fuzz/, a separate package): libFuzzer targets built with -sanitize=fuzzer,address.
 FUZZ_SECONDS ?= 60
@@ -243,7 +277,7 @@ VENV         := .venv
 SPARK_SUBMIT := SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python $(VENV)/bin/spark-submit --master 'local[2]' \
                 --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
                 --driver-java-options -Dlog4j2.configurationFile=file:$(CURDIR)/dist/spark/log4j2.properties
-SPARK_TEST_INPUTS := $(CORPUS) $(REAL_SAMPLES)
+SPARK_TEST_INPUTS := $(CORPUS) $(SAMPLES)
 
 spark-deps: ## Install a Java 17+ runtime (apt, as root) and PySpark into .venv/ when missing
 	@dist/spark/install-deps.sh $(VENV) dist/spark/requirements.txt
@@ -253,7 +287,7 @@ spark-run: build spark-deps ## Run the pipeline on Spark (local[2]) over corpus/
 	  --output $(OUT)/spark --sorted $(OUT)/spark/papers.jsonl $(CORPUS)
 	@echo "wrote $(OUT)/spark/papers/ and $(OUT)/spark/papers.jsonl ($$(wc -l < $(OUT)/spark/papers.jsonl) records)"
 
-spark-test: build spark-deps ## Check Spark and the Hadoop Streaming scripts against make run (corpus/ + real samples)
+spark-test: build spark-deps ## Check Spark and the Hadoop Streaming scripts against make run (corpus/ + samples)
 	dist/spark/spark-test.sh $(OUT)/spark-test $(SPARK_TEST_INPUTS)
 
 spark-bundle: deps ## Archive for cluster executors (out/papersift-spark.tar.gz): static-stdlib binaries, their libraries, rules/, scripts

@@ -13,11 +13,17 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-jsonlines fuzz-text fuzz-documents)
 export PAPERSIFT_RULES="$PWD/rules"
 
+# Document seeds: the format samples of Tests/Fixtures/formats/, and the real samples of
+# ../shared/corpus-real (third-party, never copied into the repository) when it is there.
+formats=Tests/Fixtures/formats
+real=${PAPERSIFT_SHARED:-../shared}/corpus-real
+[ -d "$real" ] || { echo "fuzz: seeds without the real samples: $real absent"; real=; }
 seeds() {
   case $1 in
-    fuzz-jsonlines) echo "$work/seeds-jsonlines Tests/Fixtures/real/arxiv-oai" ;;
-    fuzz-text) echo "corpus" ;;
-    fuzz-documents) echo "Tests/Fixtures/real/hf-html Tests/Fixtures/real/arxiv-atom Tests/Fixtures/real/hf-api Tests/Fixtures/real/arxiv-oai" ;;
+    fuzz-jsonlines) echo "$work/seeds-jsonlines $formats/arxiv-oai $formats/envelope ${real:+$real/arxiv-oai}" ;;
+    fuzz-text) echo "corpus $formats/hf-text" ;;
+    fuzz-documents) echo "$formats/hf-html $formats/arxiv-atom $formats/hf-api $formats/arxiv-oai $formats/envelope" \
+      "${real:+$real/hf-html $real/arxiv-atom $real/hf-api $real/arxiv-oai}" ;;
   esac
 }
 # Input size limits: the instrumented pipeline runs at about 1 MB/s, so small inputs mean many more

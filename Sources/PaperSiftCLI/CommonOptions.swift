@@ -4,7 +4,9 @@ import PaperSiftCore
 /// The version every executable reports.
 public let papersiftVersion = "0.1.0"
 
-/// Options shared by every stage, declared once.
+/// Options shared by every stage, declared once. Options that only some commands use are in
+/// `StageOptions.swift` (`RulesOption`, `FormatOption`, `FullScanOption`), so that each command's
+/// `--help` lists only the options that change what it does.
 public struct CommonOptions: ParsableArguments {
     public init() {}
 
@@ -15,17 +17,6 @@ public struct CommonOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"),
             completion: .file())
     public var output: String?
-
-    @Option(help: ArgumentHelp("Rules directory (default: $PAPERSIFT_RULES, else the installed rules/).", valueName: "dir"),
-            completion: .directory)
-    public var rules: String?
-
-    @Flag(help: "Run every rule over the whole text, ignoring the rules' starts:/window: search hints (slower; output must not change, so this checks the hints).")
-    public var fullScan = false
-
-    @Option(help: ArgumentHelp("Input format instead of sniffing it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"),
-            completion: .list(InputFormat.allCases.map(\.rawValue)))
-    public var format: String?
 
     @Option(help: ArgumentHelp("Write rejected records here as JSON Lines (stage, source, line, reason, raw).", valueName: "file"),
             completion: .file())
@@ -46,17 +37,6 @@ public struct CommonOptions: ParsableArguments {
 
     /// The input paths, `-` for standard input when none were given.
     public var inputs: [String] { files.isEmpty ? ["-"] : files }
-
-    public func validate() throws {
-        if let format, InputFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format '\(format)'; expected one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
-
-    public var forcedFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
-
-    /// Loads and compiles the rules, or ends the run with exit 2 and `file:line: message`.
-    public func loadRules() throws -> RuleSet { try CommonOptions.loadRules(directory: rules, fullScan: fullScan) }
 
     /// Loads and compiles the rules of `directory` (nil: the default one), or ends the run with
     /// exit 2 and `file:line: message`.

@@ -41,6 +41,9 @@ public struct RunCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var rules: RulesOption
+    @OptionGroup public var format: FormatOption
+    @OptionGroup public var scan: FullScanOption
     @OptionGroup public var dedupe: DedupeOptions
 
     @Option(help: ArgumentHelp("Threads for extraction and normalisation (0: one per CPU). The output does not depend on it.",
@@ -54,7 +57,7 @@ public struct RunCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let rules = try common.loadRules()
+        let rules = try self.rules.load(fullScan: scan.fullScan)
         let context = try common.makeContext(stage: "sift run")
         let output = try common.makeOutput()
         let pipeline: FusedPipeline
@@ -63,7 +66,7 @@ public struct RunCommand: ParsableCommand {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }
         do {
-            try pipeline.run(paths: common.inputs, forcedFormat: common.forcedFormat, context: context) {
+            try pipeline.run(paths: common.inputs, forcedFormat: format.forcedFormat, context: context) {
                 output.writeLine($0)
             }
         } catch let e as SpillError {

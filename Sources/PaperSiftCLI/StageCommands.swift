@@ -24,15 +24,17 @@ public struct CleanCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var rules: RulesOption
+    @OptionGroup public var format: FormatOption
     public init() {}
 
     public func run() throws {
-        let rules = try common.loadRules()
+        let rules = try self.rules.load()
         let context = try common.makeContext(stage: "sift-clean")
         let output = try common.makeOutput()
         let cleaner = Cleaner(rules: rules)
         for path in common.inputs {
-            try cleaner.clean(path: path, forcedFormat: common.forcedFormat, context: context) { output.writeLine(record: $0) }
+            try cleaner.clean(path: path, forcedFormat: format.forcedFormat, context: context) { output.writeLine(record: $0) }
         }
         try common.finish(context, output: output)
     }
@@ -56,10 +58,11 @@ public struct SegmentCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var rules: RulesOption
     public init() {}
 
     public func run() throws {
-        let rules = try common.loadRules()
+        let rules = try self.rules.load()
         let context = try common.makeContext(stage: "sift-segment")
         let output = try common.makeOutput()
         let segmenter = Segmenter(rules: rules)
@@ -90,6 +93,8 @@ public struct ExtractCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var rules: RulesOption
+    @OptionGroup public var scan: FullScanOption
 
     @Flag(help: "Run every rule's match/no-match examples and report; no input is read.")
     public var checkRules = false
@@ -100,7 +105,7 @@ public struct ExtractCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try common.loadRules()
+        let rules = try self.rules.load(fullScan: scan.fullScan)
         if checkRules {
             let (count, failures) = RuleChecker.check(rules.rules)
             for f in failures { FileHandleStderr.write(f.description + "\n") }
@@ -143,6 +148,7 @@ public struct NormalizeCommand: ParsableCommand {
         version: papersiftVersion)
 
     @OptionGroup public var common: CommonOptions
+    @OptionGroup public var rules: RulesOption
 
     @Flag(help: "Prefix every line with the dedupe key and a TAB.")
     public var emitKey = false
@@ -150,7 +156,7 @@ public struct NormalizeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try common.loadRules()
+        let rules = try self.rules.load()
         let context = try common.makeContext(stage: "sift-normalize")
         let output = try common.makeOutput()
         let normalizer = Normalizer(rules: rules)

@@ -157,8 +157,8 @@ import PaperSiftCore
     }
 
     @Test func fusedAndPipedStagesGiveTheSameBalancedAccountOnEveryRealFormat() throws {
-        let (fused, stats) = try expectFusedEqualsPiped(Fixtures.realSamples.map(Fixtures.real) + Fixtures.corpus)
+        let (fused, stats) = try expectFusedEqualsPiped(Fixtures.documentSamples + Fixtures.corpus)
         #expect(fused.status == 0 || fused.status == 1)
-        #expect(stats[0].recordsIn > 1000 && stats[0].out > 400)
+        #expect(stats[0].recordsIn > 600 && stats[0].out > 150, "corpus and format samples alone: in 688, out 162")
     }
 }

@@ -66,9 +66,9 @@ import PaperSiftCore
 
     @Test func keyedModeOnSortedInputGivesTheSameRecordsAsTheDefaultMode() throws {
         let corpus = try Dedupe.normalized(Fixtures.corpus)
-        let real = try Dedupe.normalized(Fixtures.realSamples.map(Fixtures.real))
+        let real = try Dedupe.normalized(Fixtures.documentSamples)
         let constructed = DedupeModesTests.syntheticOccurrences().filter { !$0.title.hasSuffix("(typo fixd)") }
-        #expect(try Dedupe.run(real).count < real.count, "the real samples hold duplicates")
+        #expect(try Dedupe.run(real).count < real.count, "the format (and real) samples hold duplicates")
         for records in [corpus, real, constructed] {
             let expected = try Dedupe.run(records).sorted()
             for seed: UInt64 in [1, 2, 3] {

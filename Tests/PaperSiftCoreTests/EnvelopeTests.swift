@@ -18,8 +18,8 @@ import PaperSiftCore
     func contents(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     @Test func wholeDocumentsInEnvelopesGiveTheRecordsOfTheFiles() throws {
-        let files = ["hf-html/hf_daily_papers_listing_2024-08-01.html", "hf-html/hf_paper_page_2509.24002.html",
-                     "hf-api/2025-11-03.json", "arxiv-atom/search_query_au_del_maestro.xml"].map(Fixtures.real)
+        let files = ["hf-html/daily-papers-2031-02-14.html", "hf-html/paper-page-3102.06008.html",
+                     "hf-api/2031-02-15.json", "arxiv-atom/2031-02-12.atom.xml"].map(Fixtures.format)
             + [Fixtures.corpus[0]]
         let lines = try files.map { envelope(file: "hdfs://cluster/in/" + ($0 as NSString).lastPathComponent, line: 1, text: try contents($0)) }
         let path = Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n", name: "part-00000")
@@ -32,9 +32,9 @@ import PaperSiftCore
     }
 
     @Test func jsonLinesRecordsInEnvelopesKeepTheirSourceLine() throws {
-        let source = Fixtures.real("arxiv-oai/arxiv-metadata-oai-snapshot_first200.jsonl")
+        let source = Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl")
         let all = try Fixtures.lines(source)
-        let picked = [5, 77, 200]
+        let picked = [1, 3, 4]
         let lines = picked.map { envelope(file: "arxiv-metadata-oai-snapshot.json", line: $0, text: all[$0 - 1]) }
         let path = Fixtures.temporaryFile(lines.joined(separator: "\n"), name: "part-00001")
         let (records, _, _) = try Fixtures.clean([path])
@@ -57,7 +57,7 @@ import PaperSiftCore
     }
 
     @Test func badEnvelopesAreRejectedAndTheOthersGoThrough() throws {
-        let good = try contents(Fixtures.real("arxiv-atom/id_list_1111.2011v2.xml"))
+        let good = try contents(Fixtures.format("arxiv-atom/2031-02-12.atom.xml"))
         let lines = [
             envelope(file: "a.xml", line: 1, text: good),
             "not json",
@@ -67,7 +67,9 @@ import PaperSiftCore
         ]
         let path = Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n", name: "part-00003")
         let (records, context, diagnostics) = try Fixtures.clean([path])
-        #expect(records.map(\.file) == ["a.xml", "c.xml"])
+        let entries = try Fixtures.clean([Fixtures.format("arxiv-atom/2031-02-12.atom.xml")]).0.count
+        #expect(entries == 3)
+        #expect(records.map(\.file) == Array(repeating: "a.xml", count: entries) + Array(repeating: "c.xml", count: entries))
         #expect(context.recordsRejected == 3)
         #expect(diagnostics.lines.count == 3)
         #expect(diagnostics.lines[0].contains("part-00003:2: envelope: invalid JSON"))

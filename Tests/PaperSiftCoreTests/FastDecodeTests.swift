@@ -12,7 +12,7 @@ import PaperSiftCore
     static let stageLines: (clean: [String], occurrences: [String], extracted: [String], papers: [String]) = {
         let rules = Fixtures.rules
         let (context, _) = Fixtures.context()
-        let (cleaned, _, _) = try! Fixtures.clean(Fixtures.corpus + Fixtures.realSamples)
+        let (cleaned, _, _) = try! Fixtures.clean(Fixtures.corpus + Fixtures.documentSamples)
         let segmenter = Segmenter(rules: rules)
         var occurrences: [Occurrence] = []
         for c in cleaned { try! segmenter.process(c, context: context) { occurrences.append($0) } }

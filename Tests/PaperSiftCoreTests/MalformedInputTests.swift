@@ -5,21 +5,26 @@ import PaperSiftCLI
 
 /// Broken documents: a clear error naming the file and line, and the other inputs still go through.
 @Suite struct MalformedInputTests {
-    /// The first `count` bytes of a real sample, written to a temporary file of the same name.
+    /// The first `count` bytes of a format sample, written to a temporary file of the same name.
     func truncated(_ sample: String, to count: Int) throws -> String {
-        let bytes = try #require(FileManager.default.contents(atPath: Fixtures.real(sample)))
+        let bytes = try #require(FileManager.default.contents(atPath: Fixtures.format(sample)))
         return Fixtures.temporaryFile(bytes: Array(bytes.prefix(count)), name: (sample as NSString).lastPathComponent)
     }
 
     @Test func truncatedDocumentsAreReportedWithFileAndLineAndTheOtherInputsGoThrough() throws {
-        let json = try truncated("hf-api/2024-08-01.json", to: 50_000)
-        let xml = try truncated("arxiv-atom/arxiv_api_query_testing_s0_m100.atom.xml", to: 40_000)
-        let html = try truncated("hf-html/hf_daily_papers_listing_2024-08-01.html", to: 60_000)
-        let good = Fixtures.real("hf-api/2025-11-03.json")
+        let listing = "hf-html/daily-papers-2031-02-14.html"
+        let listingLines = try Fixtures.lines(Fixtures.format(listing))
+        let componentLine = try #require(listingLines.firstIndex { $0.contains("data-target=\"DailyPapers\"") }) + 1
+        // Cut inside the data-props attribute of the DailyPapers element.
+        let cut = listingLines.prefix(componentLine - 1).reduce(0) { $0 + $1.utf8.count + 1 } + 1_000
+        let json = try truncated("hf-api/2031-02-14.json", to: 2_000)
+        let xml = try truncated("arxiv-atom/2031-02-12.atom.xml", to: 2_500)
+        let html = try truncated(listing, to: cut)
+        let good = Fixtures.format("hf-api/2031-02-15.json")
         let (records, context, diagnostics) = try Fixtures.clean([json, xml, html, good])
 
-        #expect(records.count == 15, "only the intact input gives records")
-        #expect(records.allSatisfy { $0.file == "2025-11-03.json" })
+        #expect(records.count == 3, "only the intact input gives records")
+        #expect(records.allSatisfy { $0.file == "2031-02-15.json" })
         #expect(context.inputsFailed == 3)
         let lines = diagnostics.lines
         #expect(lines.count == 3)
@@ -30,11 +35,11 @@ import PaperSiftCLI
         #expect(lines[0].contains("\(json):\(try lastLine(json)): invalid JSON"), "\(lines[0])")
         #expect(lines[1].contains("\(xml):") && lines[1].contains("invalid XML"), "\(lines[1])")
         #expect(lines[1].contains(":\(try lastLine(xml)):"), "\(lines[1])")
-        #expect(lines[2].contains("\(html):118: data-props of <div data-target=\"DailyPapers\">: invalid JSON"), "\(lines[2])")
+        #expect(lines[2].contains("\(html):\(componentLine): data-props of <div data-target=\"DailyPapers\">: invalid JSON"), "\(lines[2])")
     }
 
     @Test func badSnapshotLinesAreRejectedWithTheirLineAndTheRestGoesThrough() throws {
-        let good = try Fixtures.lines(Fixtures.real("arxiv-oai/arxiv-metadata-oai-snapshot_first200.jsonl"))
+        let good = try Fixtures.lines(Fixtures.format("arxiv-oai/2031-02-13.snapshot.jsonl"))
         let text = [good[0], "{\"id\":\"0704.9999\",\"title\":", good[1], "{\"id\":\"0704.9998\",\"abstract\":\"no title\"}", good[2]]
             .joined(separator: "\n") + "\n"
         let path = Fixtures.temporaryFile(text, name: "snapshot.jsonl")
@@ -74,7 +79,7 @@ import PaperSiftCLI
 
     @Test func exitCodesOfSiftClean() throws {
         let output = Fixtures.temporaryFile("", name: "out.jsonl")
-        let good = Fixtures.real("hf-api/2025-11-03.json")
+        let good = Fixtures.format("hf-api/2031-02-15.json")
         func exitCode(_ inputs: [String]) throws -> Int32 {
             do {
                 var command = try CleanCommand.parse(["--quiet", "-o", output] + inputs)
@@ -85,11 +90,11 @@ import PaperSiftCLI
             }
         }
         let badRecord = Fixtures.temporaryFile("{\"id\":\"0704.0001\",\"title\":\n", name: "bad.jsonl")
-        let badDocument = try truncated("arxiv-atom/id_list_1111.2011v2.xml", to: 1000)
+        let badDocument = try truncated("arxiv-atom/2031-02-12.atom.xml", to: 1000)
         #expect(try exitCode([good]) == 0)
         #expect(try exitCode([badRecord, good]) == 1)
-        #expect(try Fixtures.lines(output).count == 15, "the good input still went through")
+        #expect(try Fixtures.lines(output).count == 3, "the good input still went through")
         #expect(try exitCode([badDocument, good]) == 3)
-        #expect(try Fixtures.lines(output).count == 15)
+        #expect(try Fixtures.lines(output).count == 3)
     }
 }

@@ -91,10 +91,10 @@ import Testing
         // Without search hints every rule's prefilter is looked for (a `starts:` rule's is not otherwise).
         let rules = try RuleSet(directory: Fixtures.rulesDirectory, fullScan: true)
         #expect(rules.rules.allSatisfy { PrefilterScanner.needsScan($0) == !$0.prefilterLiterals.isEmpty })
-        let paths = Fixtures.corpus + Fixtures.realSamples.map(Fixtures.real)
+        let paths = Fixtures.corpus + Fixtures.documentSamples
         let abstracts = try runPipeline(paths, throughJSON: false)
             .compactMap { try PaperRecord(json: JSONParser.parse($0)).abstract }
-        #expect(abstracts.count > 400)
+        #expect(abstracts.count > 150)
         let textRules = rules.rules.filter { RuleChecker.textFields.contains($0.field) }
         let scanner = PrefilterScanner(rules: textRules)
         var checked = 0
@@ -110,6 +110,6 @@ import Testing
                 }
             }
         }
-        #expect(checked > 300)
+        #expect(checked > 250, "rules that found something (corpus and format samples alone: 276)")
     }
 }

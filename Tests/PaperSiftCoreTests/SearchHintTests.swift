@@ -63,10 +63,10 @@ import Testing
         let fullRules = try RuleSet(directory: Fixtures.rulesDirectory, fullScan: true)
         #expect(hintedRules.rules.filter(\.hasSearchHints).count >= 5)
         let (hinted, full) = (try Extractor(rules: hintedRules), try Extractor(rules: fullRules))
-        let paths = Fixtures.corpus + Fixtures.realSamples.map(Fixtures.real)
+        let paths = Fixtures.corpus + Fixtures.documentSamples
         let abstracts = try runPipeline(paths, throughJSON: false)
             .compactMap { try PaperRecord(json: JSONParser.parse($0)).abstract }
-        #expect(abstracts.count > 400)
+        #expect(abstracts.count > 150)
         var found = 0
         for abstract in abstracts {
             var a = abstract
@@ -74,7 +74,7 @@ import Testing
             #expect(h == f, "hints change the findings in: \(abstract.prefix(80))")
             found += h.benchmarks.count + h.numberContext.count + h.links.count
         }
-        #expect(found > 200)
+        #expect(found > 150, "findings (corpus and format samples alone: 189)")
     }
 }
 

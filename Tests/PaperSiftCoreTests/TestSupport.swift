@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import PaperSiftCore
 
 /// Paths and shared fixtures for the tests.
@@ -18,14 +19,47 @@ enum Fixtures {
             .filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
     }
 
-    /// A real sample of `Tests/Fixtures/real/` (e.g. `hf-api/2024-08-01.json`).
-    static func real(_ path: String) -> String { root + "/Tests/Fixtures/real/" + path }
+    /// A sample of `Tests/Fixtures/formats/` (one small document per input format, written for
+    /// this project), e.g. `hf-api/2031-02-14.json`.
+    static func format(_ path: String) -> String { root + "/Tests/Fixtures/formats/" + path }
 
-    /// Every real sample, as paths relative to `Tests/Fixtures/real/`, in byte order (as `make golden`).
-    static var realSamples: [String] {
-        let dir = root + "/Tests/Fixtures/real"
+    /// Every format sample, as paths relative to `Tests/Fixtures/formats/`, in byte order (as `make golden`).
+    static var formatSamples: [String] { files(under: root + "/Tests/Fixtures/formats") }
+
+    /// The team's shared directory `../shared` (or `$PAPERSIFT_SHARED`): third-party samples are
+    /// read from there at test time and never copied into the repository.
+    static let sharedDirectory: String = {
+        if let dir = ProcessInfo.processInfo.environment["PAPERSIFT_SHARED"], !dir.isEmpty { return dir }
+        return URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
+    }()
+
+    /// Whether `../shared/corpus-real` (real documents of every format) is there.
+    static var hasSharedReal: Bool { isDirectory(sharedDirectory + "/corpus-real") }
+    /// Whether `../shared/corpus-dev` (real Hugging Face API days) is there.
+    static var hasSharedDev: Bool { isDirectory(sharedDirectory + "/corpus-dev/hf-api") }
+
+    /// Why the tests on third-party samples did not run.
+    static let sharedAbsent: Comment = "../shared absent (the third-party samples of ../shared/corpus-real and ../shared/corpus-dev are not in the repository; set PAPERSIFT_SHARED to point elsewhere)"
+
+    /// A real sample of `../shared/corpus-real/` (e.g. `hf-api/2024-08-01.json`).
+    static func real(_ path: String) -> String { sharedDirectory + "/corpus-real/" + path }
+
+    /// Every real sample of `../shared/corpus-real/` (relative paths, byte order); none when absent.
+    static var realSamples: [String] { files(under: sharedDirectory + "/corpus-real") }
+
+    /// The day files of `../shared/corpus-dev/hf-api/` (absolute paths, sorted); none when absent.
+    static var devFiles: [String] {
+        files(under: sharedDirectory + "/corpus-dev/hf-api").map { sharedDirectory + "/corpus-dev/hf-api/" + $0 }
+    }
+
+    /// Every document input the tests have: the format samples, and the real samples when `../shared` is there.
+    static var documentSamples: [String] { formatSamples.map(format) + realSamples.map(real) }
+
+    /// The files under `dir` (relative paths, byte order), without READMEs; none when `dir` is absent.
+    static func files(under dir: String) -> [String] {
         let all = FileManager.default.subpaths(atPath: dir) ?? []
-        return all.filter { !$0.hasSuffix("README.md") && !isDirectory(dir + "/" + $0) }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return all.filter { !$0.hasSuffix("README.md") && !isDirectory(dir + "/" + $0) }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
     static func isDirectory(_ path: String) -> Bool {
@@ -101,4 +135,12 @@ func runPipeline(_ paths: [String], throughJSON: Bool, context: RunContext = Fix
     }
     try deduper.finish(context: context) { lines.append(String(decoding: $0, as: UTF8.self)) }
     return lines
+}
+
+/// The record count and 64-bit FNV-1a digest (16 hex digits) of JSON Lines, each line ending in
+/// a newline: how the golden outputs of third-party samples are pinned without copying them.
+func linesDigest(_ lines: [String]) -> (count: Int, digest: String) {
+    var bytes: [UInt8] = []
+    for l in lines { bytes += Array(l.utf8); bytes.append(0x0A) }
+    return (lines.count, PaperKey.hex(PaperKey.fnv1a(bytes)))
 }

@@ -1,7 +1,8 @@
 /// An arXiv API response (Atom XML), parsed strictly by libxml2. Each `<entry>` gives a paper:
-/// `id` (arXiv id and version), `title`, `summary`, `author/name`, `published`, `arxiv:doi`.
-/// An entry's line is the line of its `<entry>` tag. The entry links (abstract page, PDF, DOI
-/// resolver) are derived from the id and DOI, so they are not repeated as curated links.
+/// `id` (arXiv id and version), `title`, `summary`, `author/name`, `published`, `arxiv:doi`,
+/// the entry's `<link>`s as `source_links` (`abs`, `pdf`, `doi`) and its categories
+/// (`arxiv:primary_category` first, then the other `<category>` terms).
+/// An entry's line is the line of its `<entry>` tag.
 enum ArxivAtomReader {
     static let atom = "http://www.w3.org/2005/Atom"
     static let arxiv = "http://arxiv.org/schemas/atom"
@@ -47,8 +48,37 @@ enum ArxivAtomReader {
             }
             let doi = TextNormalizer.clean(text(entry, "doi", namespace: arxiv))
             occurrence.doi = doi.isEmpty ? nil : doi
+            occurrence.sourceLinks = links(entry)
+            occurrence.categories = categories(entry)
             sink.paper(occurrence)
         }
+    }
+
+    /// The entry's `<link>`s, one per URL: `rel="alternate"` is the abstract page (`abs`), a
+    /// `title` (`pdf`, `doi`) names the others, else their `rel`. In the order `abs`, `pdf`,
+    /// `doi`, then any other in document order.
+    static func links(_ entry: MarkupNode) -> [SourceLink] {
+        var out: [SourceLink] = []
+        for link in entry.children(named: "link", namespace: atom) {
+            let url = TextNormalizer.clean(link.attribute("href") ?? "")
+            guard !url.isEmpty, !out.contains(where: { $0.url == url }) else { continue }
+            let rel = TextNormalizer.clean(link.attribute("rel") ?? "alternate")
+            let title = TextNormalizer.clean(link.attribute("title") ?? "")
+            out.append(SourceLink(rel: rel == "alternate" ? "abs" : (title.isEmpty ? rel : title), url: url))
+        }
+        let rank = ["abs": 0, "pdf": 1, "doi": 2]
+        return out.enumerated().sorted { (rank[$0.element.rel] ?? 3, $0.offset) < (rank[$1.element.rel] ?? 3, $1.offset) }.map(\.element)
+    }
+
+    /// `arxiv:primary_category` first, then every `<category term>` not yet listed.
+    static func categories(_ entry: MarkupNode) -> [String] {
+        var out: [String] = []
+        let primary = entry.firstChild(named: "primary_category", namespace: arxiv)?.attribute("term")
+        for term in [primary] + entry.children(named: "category", namespace: atom).map({ $0.attribute("term") }) {
+            let t = TextNormalizer.clean(term ?? "")
+            if !t.isEmpty, !out.contains(t) { out.append(t) }
+        }
+        return out
     }
 
     private static func text(_ entry: MarkupNode, _ name: String, namespace: String = atom) -> String {

@@ -3,7 +3,8 @@
 ///
 /// Fields: `id`, `title`, `abstract`, `authors_parsed` (`[last, first, suffix]`; the `authors`
 /// string when absent), `doi`, `versions` (the first one's `created` is the date, the last one
-/// the version). A line that is not a JSON object with a title is rejected; the reader goes on.
+/// the version), `categories` (space-separated, the primary one first). A line that is not a
+/// JSON object with a title is rejected; the reader goes on.
 enum ArxivSnapshotReader {
     private enum Outcome {
         case blank
@@ -55,6 +56,11 @@ enum ArxivSnapshotReader {
         }
         let doi = TextNormalizer.clean(try r.optionalString("doi") ?? "")
         occurrence.doi = doi.isEmpty ? nil : doi
+        // `categories` is one space-separated string, the primary category first.
+        var categories: [String] = []
+        for c in (try r.optionalString("categories") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        where !categories.contains(String(c)) { categories.append(String(c)) }
+        occurrence.categories = categories
         return occurrence
     }
 

@@ -10,6 +10,8 @@
 /// - Lists are unioned without duplicates: `links` by URL, `benchmarks` and `orgs` by name (the
 ///   strongest org evidence wins), `numbers` and `model_sizes` as multisets (a value repeated in
 ///   one abstract stays repeated, a copy of the same abstract adds nothing).
+/// - `categories` (first occurrence's order, so its primary category stays first) and
+///   `source_links` (by URL) are unioned too.
 /// - `sources` keeps every occurrence; `merged_by` lists the ways occurrences were matched.
 public struct PaperMerger {
     public private(set) var record: PaperRecord
@@ -69,6 +71,8 @@ public struct PaperMerger {
         for o in record.orgs + other.orgs { orgs.add(o) }
         record.orgs = orgs.mentions
         for s in other.sources where !record.sources.contains(s) { record.sources.append(s) }
+        for c in other.categories where !record.categories.contains(c) { record.categories.append(c) }
+        for l in other.sourceLinks where !record.sourceLinks.contains(where: { $0.url == l.url }) { record.sourceLinks.append(l) }
         for c in other.conflicts { addConflict(c.field, c.values) }
         for id in other.similarTo where !record.similarTo.contains(id) { record.similarTo.append(id) }
     }

@@ -57,7 +57,9 @@ public struct Normalizer {
             arxivVersion: o.arxivVersion,
             doi: o.doi?.lowercased(),
             firstAuthor: o.authors.first,
-            mergedBy: [])
+            mergedBy: [],
+            categories: o.categories,
+            sourceLinks: o.sourceLinks)
     }
 }
 

@@ -2,7 +2,7 @@
 /// structured source (API JSON, HTML listing, Atom feed, arXiv snapshot).
 ///
 /// `{"file":"000.txt","line":13,"format":"hf-text","text":"A Deep Learning Approach…"}`
-/// `{"file":"2024-08-01.json","line":2,"format":"hf-api","paper":{…Occurrence fields…}}`
+/// `{"file":"2031-02-14.json","line":2,"format":"hf-api","paper":{…Occurrence fields…}}`
 public struct CleanRecord: JSONRecord, Equatable, Sendable {
     /// Input file name (last path component; `-` for standard input).
     public var file: String

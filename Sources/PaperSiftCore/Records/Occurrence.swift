@@ -38,6 +38,28 @@ public struct CuratedLink: JSONRecord, Equatable, Hashable, Sendable {
     }
 }
 
+/// A link a source gives for the paper itself rather than in its text: an arXiv Atom entry's
+/// abstract page (`abs`), PDF (`pdf`) and DOI resolver (`doi`), as the source writes them.
+public struct SourceLink: JSONRecord, Equatable, Hashable, Sendable {
+    /// What the link is: `abs`, `pdf`, `doi`, or the source's own name for another link.
+    public var rel: String
+    public var url: String
+    public init(rel: String, url: String) { self.rel = rel; self.url = url }
+
+    public init(json: JSONValue) throws(RecordShapeError) {
+        let r = try FieldReader(json, what: "source link")
+        rel = try r.string("rel")
+        url = try r.string("url")
+    }
+
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("rel"); w.string(rel)
+        w.key("url"); w.string(url)
+        w.endObject()
+    }
+}
+
 /// Output of `sift-segment`: one occurrence of a paper on a page or in a source file.
 public struct Occurrence: JSONRecord, Equatable, Sendable {
     public var file: String
@@ -59,15 +81,21 @@ public struct Occurrence: JSONRecord, Equatable, Sendable {
     public var arxivVersion: Int?
     public var doi: String?
     public var curatedLinks: [CuratedLink]
+    /// Subject categories where the source gives them (arXiv), the primary one first.
+    public var categories: [String]
+    /// The source's own links to the paper (arXiv Atom: abstract page, PDF, DOI).
+    public var sourceLinks: [SourceLink]
 
     public init(file: String, line: Int, format: String, title: String, abstract: String? = nil,
                 authorsCount: Int? = nil, authors: [String] = [], org: ListingOrg? = nil,
                 date: String? = nil, upvotes: Int? = nil, arxivID: String? = nil,
-                arxivVersion: Int? = nil, doi: String? = nil, curatedLinks: [CuratedLink] = []) {
+                arxivVersion: Int? = nil, doi: String? = nil, curatedLinks: [CuratedLink] = [],
+                categories: [String] = [], sourceLinks: [SourceLink] = []) {
         self.file = file; self.line = line; self.format = format; self.title = title
         self.abstract = abstract; self.authorsCount = authorsCount; self.authors = authors
         self.org = org; self.date = date; self.upvotes = upvotes; self.arxivID = arxivID
         self.arxivVersion = arxivVersion; self.doi = doi; self.curatedLinks = curatedLinks
+        self.categories = categories; self.sourceLinks = sourceLinks
     }
 
     public init(json: JSONValue) throws(RecordShapeError) {
@@ -86,6 +114,8 @@ public struct Occurrence: JSONRecord, Equatable, Sendable {
         arxivVersion = try r.optionalInt("arxiv_version")
         doi = try r.optionalString("doi")
         curatedLinks = try r.records("curated_links", as: CuratedLink.self)
+        categories = try r.strings("categories")
+        sourceLinks = try r.records("source_links", as: SourceLink.self)
     }
 
     public func write(to w: inout JSONWriter) {
@@ -110,5 +140,7 @@ public struct Occurrence: JSONRecord, Equatable, Sendable {
         w.key("arxiv_version"); w.int(arxivVersion)
         w.key("doi"); w.string(doi)
         w.key("curated_links"); w.records(curatedLinks)
+        w.key("categories"); w.strings(categories)
+        w.key("source_links"); w.records(sourceLinks)
     }
 }

@@ -182,19 +182,25 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
     /// Ids of other papers of the same output whose title + abstract are near-duplicates of this
     /// one's while the titles are not: kept apart, each naming the other (docs/DEDUPE.md).
     public var similarTo: [String]
+    /// Subject categories of the sources (arXiv), the primary one first.
+    public var categories: [String]
+    /// The sources' own links to the paper (arXiv Atom: abstract page, PDF, DOI), as given.
+    public var sourceLinks: [SourceLink]
 
     public init(id: String, title: String, abstract: String? = nil, authorsCount: Int? = nil,
                 org: ListingOrg? = nil, published: String? = nil, upvotes: Int? = nil,
                 links: [Link] = [], numbers: [NumberMention] = [], modelSizes: [NumberMention] = [],
                 benchmarks: [String] = [], orgs: [OrgMention] = [], sources: [SourceRef] = [],
                 conflicts: [Conflict] = [], arxivID: String? = nil, arxivVersion: Int? = nil,
-                doi: String? = nil, firstAuthor: String? = nil, mergedBy: [String] = [], similarTo: [String] = []) {
+                doi: String? = nil, firstAuthor: String? = nil, mergedBy: [String] = [], similarTo: [String] = [],
+                categories: [String] = [], sourceLinks: [SourceLink] = []) {
         self.id = id; self.title = title; self.abstract = abstract; self.authorsCount = authorsCount
         self.org = org; self.published = published; self.upvotes = upvotes; self.links = links
         self.numbers = numbers; self.modelSizes = modelSizes; self.benchmarks = benchmarks
         self.orgs = orgs; self.sources = sources; self.conflicts = conflicts; self.arxivID = arxivID
         self.arxivVersion = arxivVersion; self.doi = doi; self.firstAuthor = firstAuthor; self.mergedBy = mergedBy
         self.similarTo = similarTo
+        self.categories = categories; self.sourceLinks = sourceLinks
     }
 
     public init(json: JSONValue) throws(RecordShapeError) {
@@ -219,6 +225,8 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
         firstAuthor = try r.optionalString("first_author")
         mergedBy = try r.strings("merged_by")
         similarTo = try r.strings("similar_to")
+        categories = try r.strings("categories")
+        sourceLinks = try r.records("source_links", as: SourceLink.self)
     }
 
     public func write(to w: inout JSONWriter) {
@@ -243,6 +251,8 @@ public struct PaperRecord: JSONRecord, Equatable, Sendable {
         w.key("first_author"); w.string(firstAuthor)
         w.key("merged_by"); w.strings(mergedBy)
         w.key("similar_to"); w.strings(similarTo)
+        w.key("categories"); w.strings(categories)
+        w.key("source_links"); w.records(sourceLinks)
         w.endObject()
     }
 }

@@ -38,6 +38,21 @@ extension ListingOrg: FastDecodable {
     }
 }
 
+extension SourceLink: FastDecodable {
+    static func read(from r: inout JSONRecordReader) throws(Miss) -> SourceLink {
+        var seen = SeenFields()
+        var rel: String?, url: String?
+        try r.beginObject()
+        while let key = try r.nextKey() {
+            if key == "rel" { try seen.mark(0); rel = try r.string() }
+            else if key == "url" { try seen.mark(1); url = try r.string() }
+            else { try r.skipValue() }
+        }
+        guard let rel, let url else { throw Miss() }
+        return SourceLink(rel: rel, url: url)
+    }
+}
+
 extension CuratedLink: FastDecodable {
     static func read(from r: inout JSONRecordReader) throws(Miss) -> CuratedLink {
         var seen = SeenFields()
@@ -61,6 +76,7 @@ struct OccurrenceFields {
     private var file: String?, line = 0, format: String?, title: String?, abstract: String?
     private var authorsCount: Int?, authors: [String] = [], org: ListingOrg?, date: String?, upvotes: Int?
     private var arxivID: String?, arxivVersion: Int?, doi: String?, curatedLinks: [CuratedLink] = []
+    private var categories: [String] = [], sourceLinks: [SourceLink] = []
 
     /// Reads the value of `key` when it is an occurrence field; false (nothing read) when not.
     mutating func read(_ key: JSONKey, from r: inout JSONRecordReader) throws(Miss) -> Bool {
@@ -78,6 +94,8 @@ struct OccurrenceFields {
         else if key == "arxiv_version" { try seen.mark(11); arxivVersion = try r.optionalInt() }
         else if key == "doi" { try seen.mark(12); doi = try r.optionalString() }
         else if key == "curated_links" { try seen.mark(13); curatedLinks = try r.array(CuratedLink.read) }
+        else if key == "categories" { try seen.mark(14); categories = try r.strings() }
+        else if key == "source_links" { try seen.mark(15); sourceLinks = try r.array(SourceLink.read) }
         else { return false }
         return true
     }
@@ -86,7 +104,8 @@ struct OccurrenceFields {
         guard let file, seen.has(1), let format, let title else { throw Miss() }
         return Occurrence(file: file, line: line, format: format, title: title, abstract: abstract,
                           authorsCount: authorsCount, authors: authors, org: org, date: date, upvotes: upvotes,
-                          arxivID: arxivID, arxivVersion: arxivVersion, doi: doi, curatedLinks: curatedLinks)
+                          arxivID: arxivID, arxivVersion: arxivVersion, doi: doi, curatedLinks: curatedLinks,
+                          categories: categories, sourceLinks: sourceLinks)
     }
 }
 
@@ -298,6 +317,8 @@ extension PaperRecord: FastDecodable {
             else if key == "first_author" { try seen.mark(17); p.firstAuthor = try r.optionalString() }
             else if key == "merged_by" { try seen.mark(18); p.mergedBy = try r.strings() }
             else if key == "similar_to" { try seen.mark(19); p.similarTo = try r.strings() }
+            else if key == "categories" { try seen.mark(20); p.categories = try r.strings() }
+            else if key == "source_links" { try seen.mark(21); p.sourceLinks = try r.array(SourceLink.read) }
             else { try r.skipValue() }
         }
         guard let id, let title else { throw Miss() }

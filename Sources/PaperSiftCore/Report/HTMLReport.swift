@@ -14,11 +14,11 @@ public enum HTMLReport {
         body += panel("Links by kind", note: "\(s.links) links; bar: links, in brackets: papers with one.",
                       chart: SVGChart.horizontalBars(s.linksByKind.map {
                           SVGChart.Bar(label: $0.name, value: Double($0.items), text: "\($0.items) (\($0.papers))")
-                      }, width: 440, labelWidth: 120, color: "#0f9d8a", caption: "Links by kind"))
+                      }, width: 440, labelWidth: 130, color: "#0f9d8a", caption: "Links by kind"))
         body += panel("Numbers by unit", note: "Mentions; in brackets: papers with one.",
                       chart: SVGChart.horizontalBars((s.numbersByUnit + (s.modelSizes.items > 0 ? [KindTally(name: "model size (B)", items: s.modelSizes.items, papers: s.modelSizes.papers)] : [])).map {
                           SVGChart.Bar(label: $0.name, value: Double($0.items), text: "\($0.items) (\($0.papers))")
-                      }, width: 440, labelWidth: 120, color: "#e07a2f", caption: "Numbers by unit"))
+                      }, width: 440, labelWidth: 130, color: "#e07a2f", caption: "Numbers by unit"))
         body += "</div><div class=\"grid\">"
         body += ranked("Top organisations", s.topOrganisations, distinct: s.organisations, color: "#7b5ea7")
         body += ranked("Top GitHub owners", s.topGitHubOwners, distinct: s.gitHubOwners, color: "#2f3a4f")

@@ -17,7 +17,10 @@ public enum SVGChart {
         let row = 26, top = 6
         let height = top * 2 + row * max(bars.count, 1)
         let maxValue = max(scale ?? bars.map(\.value).max() ?? 1, 1e-9)
-        let trackWidth = width - labelWidth - (scale != nil ? 96 : 64)
+        // The value texts sit right of the bars (or of the full track): the track gets what is
+        // left once the widest of them, at an upper bound of its rendered width, fits.
+        let valueWidth = bars.map { estimatedWidth($0.text, fontSize: 12, bold: true) }.max() ?? 0
+        let trackWidth = max(width - labelWidth - valueGap - Int(valueWidth.rounded(.up)) - margin, 40)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" "
             + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(caption))\" \(font) font-size=\"12\">"
         svg += "<title>\(escape(caption))</title>"
@@ -25,12 +28,12 @@ public enum SVGChart {
             let y = top + i * row
             let barWidth = bar.value <= 0 ? 0 : max(2, Int((bar.value / maxValue * Double(trackWidth)).rounded()))
             svg += "<g><title>\(escape(bar.label)): \(escape(bar.text))</title>"
-            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, to: labelWidth * 10 / 72)))</text>"
+            svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" text-anchor=\"end\" fill=\"#3b4252\">\(escape(shortened(bar.label, toWidth: Double(labelWidth - 10 - margin), fontSize: 12, bold: false)))</text>"
             if scale != nil {
                 svg += "<rect class=\"track\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(trackWidth)\" height=\"16\" rx=\"4\" fill=\"#eceff4\"/>"
             }
             svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"16\" rx=\"4\" fill=\"\(color)\"/>"
-            let textX = labelWidth + (scale != nil ? trackWidth : barWidth) + 8
+            let textX = labelWidth + (scale != nil ? trackWidth : barWidth) + valueGap
             svg += "<text class=\"value\" x=\"\(textX)\" y=\"\(y + 17)\" fill=\"#2e3440\" font-weight=\"600\">\(escape(bar.text))</text></g>"
         }
         if bars.isEmpty {
@@ -117,11 +120,50 @@ public enum SVGChart {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func shortened(_ text: String, to limit: Int) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.count > limit else { return text }
+    /// Space between a bar and its value text, and kept free at the chart's edges.
+    static let valueGap = 8, margin = 4
+
+    /// An upper bound of the width of `text` in pixels at `fontSize`, in any common sans-serif
+    /// face (the widths are those of DejaVu Sans Bold, wider than Arial, Helvetica, Liberation
+    /// Sans or Roboto, so a label measured with them fits whichever face the browser picks; the
+    /// regular weight is at most 0.92 of the bold one).
+    static func estimatedWidth(_ text: String, fontSize: Double, bold: Bool) -> Double {
+        var em = 0.0
+        for scalar in text.unicodeScalars { em += emWidth(scalar) }
+        return em * fontSize * (bold ? 1 : regularWeight)
+    }
+
+    static let regularWeight = 0.92
+
+    /// The advance of one character in em (DejaVu Sans Bold, rounded up; 1 em outside ASCII).
+    static func emWidth(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar {
+        case "0"..."9": return 0.70
+        case "M", "W", "m", "w": return 1.10
+        case "I", "J": return 0.42
+        case "A"..."Z": return 0.86
+        case "f", "i", "j", "l", "r", "t": return 0.50
+        case "a"..."z": return 0.72
+        case " ": return 0.35
+        case ".", ",", ":", ";", "'", "!", "|": return 0.42
+        case "(", ")", "[", "]", "{", "}", "-", "/", "\\": return 0.52
+        case "%", "@", "&", "…": return 1.02
+        case "\u{21}"..."\u{7e}": return 0.84
+        default: return 1.0
+        }
+    }
+
+    /// `text`, cut with an ellipsis where needed so that it fits in `maxWidth` pixels at `fontSize`.
+    static func shortened(_ text: String, toWidth maxWidth: Double, fontSize: Double, bold: Bool) -> String {
+        guard estimatedWidth(text, fontSize: fontSize, bold: bold) > maxWidth else { return text }
+        let scale = fontSize * (bold ? 1 : regularWeight)
         var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars.prefix(limit - 1))
+        var width = emWidth("…") * scale
+        for scalar in text.unicodeScalars {
+            width += emWidth(scalar) * scale
+            if width > maxWidth { break }
+            out.append(scalar)
+        }
         return String(out) + "…"
     }
 
