@@ -1,0 +1,247 @@
+/// What each number of one abstract measures: `metric`, `benchmark` (+ `benchmark_id`),
+/// `baseline` and `kind` (`score`, `change`, `other`).
+///
+/// The phrases come from the `number_context` rules (data: a number gets the groups of the
+/// context findings that cover it, highest `priority` first, then in text order; their `kind`
+/// and `benchmark-scope` attributes too). This resolver only adds structure, and knows no
+/// benchmark, metric or model name:
+///
+/// - **benchmark**, when no covering rule names one (and the rules' `benchmark-scope` is not
+///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
+///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
+///   2. `X (A%)`: the benchmark right before the parenthesis the number is in;
+///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes;
+///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
+///      not inside a list and with no other number between;
+///   5. the only benchmark of its sentence;
+///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any.
+///   Steps 5 and 6 are skipped for numbers of kind `other`, and for `benchmark-scope: linked`.
+/// - **baseline**: from the rules; a number joined by `and` to the next one (`a 3.2% gain and a
+///   2.96x speed-up over X`) shares its baseline.
+/// - **metric**: from the rules; a metric that is one of the sentence's benchmarks is its benchmark
+///   instead; a number without one takes the metric of the previous number of its sentence when
+///   unit and kind agree (`from 80.3% (first) to 82.1%`).
+/// - **kind**: a covering rule's `kind`; else a `from`/`to` pair is a `score`, a multiplier or a
+///   `+` sign a `change`; else `score` when a metric or benchmark is known, `other` otherwise.
+public struct ResultResolver {
+    private let attributes: [String: [String: String]]
+    private let priorities: [String: Int]
+    private let aliases: BenchmarkAliases
+
+    public init(rules: RuleSet) {
+        var attrs: [String: [String: String]] = [:], prio: [String: Int] = [:]
+        for rule in rules.rules(for: "number_context") {
+            attrs[rule.id] = rule.definition.attributes
+            prio[rule.id] = rule.definition.priority
+        }
+        attributes = attrs; priorities = prio; aliases = rules.benchmarkAliases
+    }
+
+    /// One number finding and the mentions it gave (several for `36/37/38%` or `from A to B`).
+    public typealias Number = (finding: Finding, mentions: [NumberMention])
+
+    private struct Bench { let name: String; let start: Int; let end: Int; let id: String }
+
+    private struct Described {
+        var metric: String?, benchmark: String?, baseline: String?, kind: String?
+        var ruleKind: String?, scope: String?
+    }
+
+    static let linkAfter: Set<String> = ["on", "across", "in"]
+    static let linkBefore: Set<String> = ["on", "across", "in", "using", "for", "with"]
+
+    /// The mentions of `numbers` (in text order) with their context fields, always in the order
+    /// `metric`, `benchmark`, `benchmark_id`, `baseline`, `kind` (nil when unknown).
+    public func describe(_ numbers: [Number], abstract: String?, context: [Finding], benchmarks: [Finding]) -> [NumberMention] {
+        let text = Array((abstract ?? "").utf8)
+        let sentences = SentenceBounds.sentences(text)
+        func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
+        let ordered = context.enumerated().sorted { a, b in
+            let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map(\.element)
+        let benches = benchmarks.map { f in
+            let name = f.group("name") ?? f.raw
+            return Bench(name: name, start: f.start, end: f.end, id: aliases.id(name))
+        }.filter { !$0.id.isEmpty }.sorted { $0.start < $1.start }
+        let benchSentence = benches.map { sentence($0.start) }
+
+        var described: [Described] = numbers.map { n in
+            var d = Described()
+            let f = n.finding
+            for c in ordered where c.start <= f.start && f.end <= c.end {
+                let attrs = attributes[c.rule] ?? [:]
+                if d.metric == nil { d.metric = ResultResolver.single(c.group("metric")) }
+                if d.benchmark == nil { d.benchmark = ResultResolver.single(c.group("benchmark")) }
+                if d.baseline == nil { d.baseline = ResultResolver.single(c.group("baseline")) }
+                if d.ruleKind == nil { d.ruleKind = attrs["kind"] }
+                if d.scope == nil { d.scope = attrs["benchmark-scope"] }
+            }
+            return d
+        }
+
+        // Metric phrases that are a benchmark of the sentence name the benchmark.
+        for (k, n) in numbers.enumerated() {
+            guard let m = described[k].metric else { continue }
+            let s = sentence(n.finding.start)
+            let key = BenchmarkAliases.key(m)
+            if let b = benches.indices.first(where: { benchSentence[$0] == s && (benches[$0].id == aliases.id(m) || BenchmarkAliases.key(benches[$0].name) == key) }) {
+                if described[k].benchmark == nil { described[k].benchmark = benches[b].name }
+                described[k].metric = nil
+            }
+        }
+
+        // Benchmarks.
+        for (k, n) in numbers.enumerated() where described[k].benchmark == nil && described[k].scope != "none" {
+            let f = n.finding
+            let s = sentence(f.start)
+            let inSentence = benches.indices.filter { benchSentence[$0] == s }
+            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
+            if let b = respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) { described[k].benchmark = benches[b].name; continue }
+            if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
+            if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if linkedOnly { continue }
+            let ids = Set(inSentence.map { benches[$0].id })
+            if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
+            if !ids.isEmpty { continue }
+            var earlier = s - 1
+            while earlier >= 0 {
+                let there = benches.indices.filter { benchSentence[$0] == earlier }
+                if !there.isEmpty {
+                    if Set(there.map { benches[$0].id }).count == 1 { described[k].benchmark = benches[there[0]].name }
+                    break
+                }
+                earlier -= 1
+            }
+        }
+
+        // Baselines shared by `A and B over X`.
+        if numbers.count > 1 {
+            for k in stride(from: numbers.count - 2, through: 0, by: -1) where described[k].baseline == nil {
+                guard let next = described[k + 1].baseline else { continue }
+                let a = numbers[k].finding, b = numbers[k + 1].finding
+                guard sentence(a.start) == sentence(b.start), a.end <= b.start, b.start - a.end <= 40 else { continue }
+                let words = ResultResolver.words(text[a.end..<b.start])
+                let gap = String(decoding: text[a.end..<b.start], as: UTF8.self)
+                guard words.contains("and"), !gap.contains(","), !gap.contains(";"),
+                      !words.contains(where: { ["over", "than", "compared", "versus", "vs"].contains($0) }) else { continue }
+                described[k].baseline = next
+            }
+        }
+
+        // Kinds (before defaults) and metrics inherited within a sentence.
+        for (k, n) in numbers.enumerated() {
+            let f = n.finding
+            var kind = described[k].ruleKind
+            if kind == nil {
+                if f.group("from") != nil && f.group("to") != nil { kind = "score" }
+                else if n.mentions.first?.unit == "x" { kind = "change" }
+                else if f.group("sign") == "+" { kind = "change" }
+            }
+            if described[k].metric == nil, k > 0 {
+                let p = numbers[k - 1]
+                if sentence(p.finding.start) == sentence(f.start), p.mentions.first?.unit == n.mentions.first?.unit,
+                   let m = described[k - 1].metric, kind == nil || kind == described[k - 1].kind {
+                    described[k].metric = m
+                }
+            }
+            described[k].kind = kind ?? (described[k].metric != nil || described[k].benchmark != nil ? "score" : "other")
+        }
+
+        var out: [NumberMention] = []
+        for (k, n) in numbers.enumerated() {
+            let d = described[k]
+            for var m in n.mentions {
+                m.context += [("metric", d.metric), ("benchmark", d.benchmark), ("benchmark_id", d.benchmark.map(aliases.id)),
+                              ("baseline", d.baseline), ("kind", d.kind)]
+                out.append(m)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Structural cues
+
+    /// Step 1: `On X, Y and Z it reaches A%, B% and C%, respectively`.
+    private func respectively(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ s: Int, _ inSentence: [Int], _ text: [UInt8],
+                              _ sentences: [Range<Int>], _ sentence: (Int) -> Int) -> Int? {
+        guard inSentence.count >= 2 else { return nil }
+        let range = sentences[s]
+        guard ResultResolver.words(text[range]).contains("respectively") else { return nil }
+        let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s }
+        guard let first = here.first else { return nil }
+        var seen = Set<String>()
+        var listed: [Int] = []
+        for b in inSentence where benches[b].start < numbers[first].finding.start {
+            if seen.insert(benches[b].id).inserted { listed.append(b) }
+        }
+        guard listed.count >= 2, listed.count == here.count, let position = here.firstIndex(of: k) else { return nil }
+        return listed[position]
+    }
+
+    /// Step 2: `X (A%)`.
+    private func parenthesised(_ benches: [Bench], _ f: Finding, _ inSentence: [Int], _ text: [UInt8]) -> Int? {
+        guard let b = inSentence.last(where: { benches[$0].end <= f.start }) else { return nil }
+        let gap = text[benches[b].end..<f.start]
+        guard gap.count <= 40 else { return nil }
+        var i = gap.startIndex
+        while i < gap.endIndex, gap[i] == 0x20 { i += 1 }
+        guard i < gap.endIndex, gap[i] == UInt8(ascii: "(") else { return nil }
+        return gap[(i + 1)...].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) ? nil : b
+    }
+
+    /// Step 3: `A% … on X`.
+    private func following(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8], _ sentence: (Int) -> Int) -> Int? {
+        let f = numbers[k].finding
+        guard let b = inSentence.first(where: { benches[$0].start >= f.end }) else { return nil }
+        let gap = text[f.end..<benches[b].start]
+        guard gap.count <= 90, !gap.contains(UInt8(ascii: ";")) else { return nil }
+        let words = ResultResolver.words(gap)
+        guard let cue = words.indices.last(where: { ResultResolver.linkAfter.contains(words[$0]) }),
+              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }) else { return nil }
+        // A number in between must not have a cue of its own before it (`A% on P and B% on X`).
+        if let between = numbers.indices.first(where: { $0 > k && numbers[$0].finding.start < benches[b].start }) {
+            let own = ResultResolver.words(text[f.end..<numbers[between].finding.start])
+            if own.contains(where: { ResultResolver.linkAfter.contains($0) }) { return nil }
+        }
+        _ = sentence
+        return b
+    }
+
+    /// Step 4: `On X, … A%`.
+    private func preceding(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8], _ sentence: (Int) -> Int) -> Int? {
+        let f = numbers[k].finding
+        guard let position = inSentence.lastIndex(where: { benches[$0].end <= f.start }) else { return nil }
+        let b = inSentence[position]
+        guard f.start - benches[b].end <= 120, !text[benches[b].end..<f.start].contains(UInt8(ascii: ";")) else { return nil }
+        if numbers.contains(where: { $0.finding.start >= benches[b].end && $0.finding.end <= f.start }) { return nil }
+        // Not an item of a list of benchmarks (`on A, B and X`).
+        if position > 0, benches[b].start - benches[inSentence[position - 1]].end <= 8 { return nil }
+        if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
+        let lead = text[max(0, benches[b].start - 40)..<benches[b].start]
+        let words = ResultResolver.words(lead)
+        guard let cue = words.indices.last(where: { ResultResolver.linkBefore.contains(words[$0]) }),
+              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }) else { return nil }
+        _ = sentence
+        return b
+    }
+
+    // MARK: - Text helpers
+
+    /// Lower-cased words (letters, digits, `-`, `@`, `.` inside) of a byte slice.
+    static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
+        String(decoding: bytes, as: UTF8.self).lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "@") }).map(String.init)
+    }
+
+    /// A lower-case word of letters (an article or adjective between a cue and a name).
+    static func isPlainWord(_ w: String) -> Bool { !w.isEmpty && w.allSatisfy { $0.isLetter || $0 == "-" } }
+
+    /// A group's text with white space runs as one space; nil when empty.
+    static func single(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let v = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return v.isEmpty ? nil : v
+    }
+}
