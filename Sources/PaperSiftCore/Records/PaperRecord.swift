@@ -63,6 +63,12 @@ public struct NumberMention: JSONRecord, Equatable, Sendable {
         self.raw = raw; self.value = value; self.unit = unit; self.context = context
     }
 
+    /// The value of a context field, or nil (absent or null).
+    public func field(_ key: String) -> String? {
+        for (k, v) in context where k == key { return v }
+        return nil
+    }
+
     public static func == (a: NumberMention, b: NumberMention) -> Bool {
         a.raw == b.raw && a.value == b.value && a.unit == b.unit
             && a.context.count == b.context.count && zip(a.context, b.context).allSatisfy { $0 == $1 }
