@@ -101,7 +101,7 @@ public struct ResultResolver {
             if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
             if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
             if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
-            if linkedOnly { continue }
+            if linkedOnly || linkedElsewhere(benches, k, numbers, inSentence, text) { continue }
             let ids = Set(inSentence.map { benches[$0].id })
             if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
             if !ids.isEmpty { continue }
@@ -169,7 +169,9 @@ public struct ResultResolver {
         guard inSentence.count >= 2 else { return nil }
         let range = sentences[s]
         guard ResultResolver.words(text[range]).contains("respectively") else { return nil }
-        let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s }
+        // The numbers of the list are those before the word (a number after it is another statement).
+        let word = ResultResolver.find(Array("respectively".utf8), in: text, range: range) ?? range.upperBound
+        let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s && numbers[$0].finding.start < word }
         guard let first = here.first else { return nil }
         var seen = Set<String>()
         var listed: [Int] = []
@@ -194,7 +196,10 @@ public struct ResultResolver {
     /// Step 3: `A% … on X`.
     private func following(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8], _ sentence: (Int) -> Int) -> Int? {
         let f = numbers[k].finding
-        guard let b = inSentence.first(where: { benches[$0].start >= f.end }) else { return nil }
+        guard let position = inSentence.firstIndex(where: { benches[$0].start >= f.end }) else { return nil }
+        let b = inSentence[position]
+        // `on X and Y`: the number belongs to no one benchmark.
+        if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
         let gap = text[f.end..<benches[b].start]
         guard gap.count <= 90, !gap.contains(UInt8(ascii: ";")) else { return nil }
         let words = ResultResolver.words(gap)
@@ -227,7 +232,48 @@ public struct ResultResolver {
         return b
     }
 
+    /// Whether the number is linked to something that is not one benchmark: `on`/`in`/`across`
+    /// right after it (within 40 bytes, no comma between) and then a capitalised word or a digit
+    /// where no benchmark is found (`5.32x in AFHQ, 2.51x in Img64cond`), or a list of benchmarks.
+    private func linkedElsewhere(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8]) -> Bool {
+        let f = numbers[k].finding
+        var i = f.end
+        let limit = min(text.count, f.end + 40)
+        while i < limit {
+            let c = text[i]
+            if c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == UInt8(ascii: "(") { return false }
+            if c == 0x20 {
+                var j = i + 1
+                while j < text.count, text[j] >= 0x61, text[j] <= 0x7A { j += 1 }
+                let word = String(decoding: text[(i + 1)..<j], as: UTF8.self)
+                if ResultResolver.linkAfter.contains(word), j + 1 < text.count, text[j] == 0x20 {
+                    var t = j + 1
+                    if text[t...].starts(with: Array("the ".utf8)) { t += 4 }
+                    guard t < text.count else { return false }
+                    let head = text[t]
+                    let named = (head >= 0x41 && head <= 0x5A) || (head >= 0x30 && head <= 0x39)
+                    guard named else { return false }
+                    if let at = inSentence.firstIndex(where: { benches[$0].start >= t && benches[$0].start <= t + 1 }) {
+                        return at + 1 < inSentence.count && benches[inSentence[at + 1]].start - benches[inSentence[at]].end <= 8
+                    }
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     // MARK: - Text helpers
+
+    /// The first offset of `needle` inside `range` of `text`.
+    static func find(_ needle: [UInt8], in text: [UInt8], range: Range<Int>) -> Int? {
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        for i in range.lowerBound...(range.upperBound - needle.count) where text[i] == needle[0] {
+            if text[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
 
     /// Lower-cased words (letters, digits, `-`, `@`, `.` inside) of a byte slice.
     static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
