@@ -48,7 +48,7 @@ public struct Normalizer {
             upvotes: o.upvotes,
             links: linkList,
             numbers: results.describe(found.numbers.map { ($0, numbers.numbers($0)) }, abstract: o.abstract,
-                                      context: found.numberContext, benchmarks: found.benchmarks),
+                                      title: o.title, context: found.numberContext, benchmarks: found.benchmarks),
             modelSizes: found.modelSizes.flatMap(numbers.modelSizes),
             benchmarks: BenchmarkNames.names(found.benchmarks),
             orgs: orgMentions.mentions,

@@ -6,6 +6,8 @@
 /// and `benchmark-scope` attributes too). This resolver only adds structure, and knows no
 /// benchmark, metric or model name:
 ///
+/// - a benchmark mention that ends the name a title gives before its colon, with the rest of that
+///   name written right before it in the abstract, is that whole name (`Open CaptchaWorld: …`);
 /// - **benchmark**, when no covering rule names one (and the rules' `benchmark-scope` is not
 ///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
 ///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
@@ -52,7 +54,8 @@ public struct ResultResolver {
 
     /// The mentions of `numbers` (in text order) with their context fields, always in the order
     /// `metric`, `benchmark`, `benchmark_id`, `baseline`, `kind` (nil when unknown).
-    public func describe(_ numbers: [Number], abstract: String?, context: [Finding], benchmarks: [Finding]) -> [NumberMention] {
+    public func describe(_ numbers: [Number], abstract: String?, title: String? = nil, context: [Finding],
+                         benchmarks: [Finding]) -> [NumberMention] {
         let text = Array((abstract ?? "").utf8)
         let sentences = SentenceBounds.sentences(text)
         func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
@@ -60,9 +63,19 @@ public struct ResultResolver {
             let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
             return pa != pb ? pa > pb : a.offset < b.offset
         }.map(\.element)
+        let head = ResultResolver.titleHead(title)
         let benches = benchmarks.map { f in
-            let name = f.group("name") ?? f.raw
-            return Bench(name: name, start: f.start, end: f.end, id: aliases.id(name))
+            var name = f.group("name") ?? f.raw
+            var start = f.start
+            // The paper's own artifact, named in full by the title (`Open X: A Benchmark …`), when
+            // the mention is the end of that name and the abstract writes the rest right before it.
+            if let head, head.utf8.count > name.utf8.count, head.hasSuffix(" " + name) {
+                let rest = Array(head.utf8.dropLast(name.utf8.count))
+                if start >= rest.count, text[(start - rest.count)..<start].elementsEqual(rest) {
+                    name = head; start -= rest.count
+                }
+            }
+            return Bench(name: name, start: start, end: f.end, id: aliases.id(name))
         }.filter { !$0.id.isEmpty }.sorted { $0.start < $1.start }
         let benchSentence = benches.map { sentence($0.start) }
 
@@ -265,6 +278,13 @@ public struct ResultResolver {
     }
 
     // MARK: - Text helpers
+
+    /// The name a title gives before its colon (`Open CaptchaWorld: A …` → `Open CaptchaWorld`), or nil.
+    static func titleHead(_ title: String?) -> String? {
+        guard let title, let colon = title.firstIndex(of: ":") else { return nil }
+        let head = title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return head.isEmpty || head.count > 60 ? nil : head
+    }
 
     /// The first offset of `needle` inside `range` of `text`.
     static func find(_ needle: [UInt8], in text: [UInt8], range: Range<Int>) -> Int? {
