@@ -27,7 +27,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
-.PHONY: help run test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
+.PHONY: help run results eval-results test eval eval-check check-piped check-keyed check-schemas check-report check-install deps build \
         clean golden fuzz completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
@@ -36,6 +36,27 @@ help: ## List the targets
 run: deps build ## Run the five stages over corpus/ into out/papers.jsonl, and the report into out/report.{md,html}
 	@$(MAKE) --no-print-directory $(OUT)/papers.jsonl $(OUT)/report.html
 	@echo "wrote $(OUT)/papers.jsonl ($$(wc -l < $(OUT)/papers.jsonl) records), $(OUT)/report.md and $(OUT)/report.html"
+
+results: run ## Write out/results.csv: one row per reported number of out/papers.jsonl (sift results)
+	@$(MAKE) --no-print-directory $(OUT)/results.csv
+	@echo "wrote $(OUT)/results.csv ($$(($$(wc -l < $(OUT)/results.csv) - 1)) rows)"
+
+$(OUT)/results.csv: $(OUT)/papers.jsonl $(BIN)/sift
+	$(BIN)/sift results --format csv -o $@.tmp $< && mv $@.tmp $@
+
+# What each number measures (issue 15), on the dev set of real abstracts: prints
+# ../shared/tools/score_results.py and fails below these floors. Skipped when ../shared is absent.
+SHARED        ?= ../shared
+RESULTS_MIN   := --min benchmark_agreement=0.90 --min benchmark_recall=0.85 --min benchmark_precision=0.90 \
+                 --min baseline_recall=0.75 --min baseline_precision=0.85 --min metric_recall=0.75
+eval-results: build ## Score numbers' benchmark/baseline/metric on the dev gold (../shared), fail below the issue-15 floors
+	@if [ ! -f $(SHARED)/tools/score_results.py ] || [ ! -f $(SHARED)/gold/dev.gold.jsonl ] || [ ! -d $(SHARED)/corpus-dev/hf-api ]; then \
+	  echo "eval-results: skipped: $(SHARED) absent (needs tools/score_results.py, gold/dev.gold.jsonl, corpus-dev/hf-api/)"; \
+	else \
+	  mkdir -p $(OUT) && $(BIN)/sift run -q $(SHARED)/corpus-dev/hf-api/*.json > $(OUT)/dev.papers.jsonl && \
+	  python3 $(SHARED)/tools/score_results.py --gold $(SHARED)/gold/dev.gold.jsonl $(OUT)/dev.papers.jsonl $(RESULTS_MIN) && \
+	  echo "eval-results: every figure at or above its floor"; \
+	fi
 
 test: deps ## Build and run the whole test suite
 	$(SWIFT) build --build-tests
@@ -121,12 +142,14 @@ check-schemas: run ## Validate every stage's output on the corpus, the real samp
 	  $(BIN)/sift-normalize -q $$o.extract.jsonl > $$o.normalize.jsonl; \
 	done
 	$(BIN)/sift-dedupe -q $(SCHEMA_REAL)/*.normalize.jsonl > $(SCHEMA_REAL)/papers.jsonl
+	$(BIN)/sift results $(OUT)/papers.jsonl > $(OUT)/results.jsonl
+	$(BIN)/sift results $(SCHEMA_REAL)/papers.jsonl Tests/Fixtures/report/varied.papers.jsonl > $(SCHEMA_REAL)/results.jsonl
 	py=python3; python3 -c 'import jsonschema' 2>/dev/null || { py=.venv/bin/python3; \
 	  $$py -c 'import jsonschema' 2>/dev/null || { python3 -m venv .venv && .venv/bin/pip install --quiet jsonschema; }; }; \
 	$$py tools/check_schemas.py $(STAGE_OUTPUTS) paper=$(OUT)/papers.jsonl paper=Tests/Fixtures/report/varied.papers.jsonl \
 	  $(foreach s,clean segment extract,$(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),$(s)=$(SCHEMA_REAL)/$(i).$(s).jsonl)) \
 	  $(foreach i,$(shell seq 1 $(words $(REAL_SAMPLES))),paper=$(SCHEMA_REAL)/$(i).normalize.jsonl) paper=$(SCHEMA_REAL)/papers.jsonl \
-	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl)
+	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl) result=$(OUT)/results.jsonl result=$(SCHEMA_REAL)/results.jsonl
 
 check-report: run ## Check the report's figures against an independent count (corpus, real samples, a varied fixture)
 	python3 tools/check_report.py $(OUT)/papers.jsonl $(OUT)/report.md $(OUT)/report.html

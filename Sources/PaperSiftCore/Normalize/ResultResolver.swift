@@ -14,15 +14,17 @@
 ///   2. `X (A%)`: the benchmark right before the parenthesis the number is in;
 ///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes;
 ///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
-///      not inside a list and with no other number between;
+///      not inside a list, with no other number between and none just before it;
 ///   5. the only benchmark of its sentence;
 ///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any.
-///   Steps 5 and 6 are skipped for numbers of kind `other`, and for `benchmark-scope: linked`.
+///   Steps 5 and 6 are skipped for numbers of kind `other`, for `benchmark-scope: linked`, and for a
+///   number followed by `on`/`in`/`across` and a name that is no benchmark (or a list of them).
+///   Step 1 overrides a rule's benchmark; the others apply only when no rule names one.
 /// - **baseline**: from the rules; a number joined by `and` to the next one (`a 3.2% gain and a
 ///   2.96x speed-up over X`) shares its baseline.
 /// - **metric**: from the rules; a metric that is one of the sentence's benchmarks is its benchmark
 ///   instead; a number without one takes the metric of the previous number of its sentence when
-///   unit and kind agree (`from 80.3% (first) to 82.1%`).
+///   unit and kind agree and it has no other baseline (`from 80.3% (first) to 82.1%`).
 /// - **kind**: a covering rule's `kind`; else a `from`/`to` pair is a `score`, a multiplier or a
 ///   `+` sign a `change`; else `score` when a metric or benchmark is known, `other` otherwise.
 public struct ResultResolver {
@@ -105,12 +107,14 @@ public struct ResultResolver {
         }
 
         // Benchmarks.
-        for (k, n) in numbers.enumerated() where described[k].benchmark == nil && described[k].scope != "none" {
+        for (k, n) in numbers.enumerated() {
             let f = n.finding
             let s = sentence(f.start)
             let inSentence = benches.indices.filter { benchSentence[$0] == s }
-            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
+            // A `respectively` list overrides a rule's benchmark (`On A, B and C, … x, y and z, respectively`).
             if let b = respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) { described[k].benchmark = benches[b].name; continue }
+            guard described[k].benchmark == nil, described[k].scope != "none" else { continue }
+            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
             if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
             if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
             if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
@@ -155,7 +159,8 @@ public struct ResultResolver {
             if described[k].metric == nil, k > 0 {
                 let p = numbers[k - 1]
                 if sentence(p.finding.start) == sentence(f.start), p.mentions.first?.unit == n.mentions.first?.unit,
-                   let m = described[k - 1].metric, kind == nil || kind == described[k - 1].kind {
+                   let m = described[k - 1].metric, kind == nil || kind == described[k - 1].kind,
+                   described[k].baseline == nil || described[k].baseline == described[k - 1].baseline {
                     described[k].metric = m
                 }
             }
@@ -234,6 +239,8 @@ public struct ResultResolver {
         let b = inSentence[position]
         guard f.start - benches[b].end <= 120, !text[benches[b].end..<f.start].contains(UInt8(ascii: ";")) else { return nil }
         if numbers.contains(where: { $0.finding.start >= benches[b].end && $0.finding.end <= f.start }) { return nil }
+        // Nor the benchmark an earlier number is reported on (`4.5x in A and 2.5x in B`).
+        if numbers.contains(where: { $0.finding.end <= benches[b].start && benches[b].start - $0.finding.end <= 30 }) { return nil }
         // Not an item of a list of benchmarks (`on A, B and X`).
         if position > 0, benches[b].start - benches[inSentence[position - 1]].end <= 8 { return nil }
         if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }

@@ -18,6 +18,13 @@ public struct ResultRow: Equatable, Sendable {
     /// The sentence of the abstract the number is written in (nil when it cannot be found).
     public var span: String?
 
+    public init(id: String, arxivID: String?, title: String, benchmark: String?, benchmarkID: String?, metric: String?,
+                value: Double, unit: String, kind: String?, baseline: String?, raw: String, span: String?) {
+        self.id = id; self.arxivID = arxivID; self.title = title; self.benchmark = benchmark; self.benchmarkID = benchmarkID
+        self.metric = metric; self.value = value; self.unit = unit; self.kind = kind; self.baseline = baseline
+        self.raw = raw; self.span = span
+    }
+
     /// Column names, in output order (JSON keys and the CSV/TSV header).
     public static let columns = ["id", "arxiv_id", "title", "benchmark", "benchmark_id", "metric", "value", "unit",
                                  "kind", "baseline", "raw", "span"]
