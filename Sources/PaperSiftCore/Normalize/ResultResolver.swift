@@ -8,7 +8,8 @@
 ///
 /// - a benchmark mention that ends the name a title gives before its colon, with the rest of that
 ///   name written right before it in the abstract, is that whole name (`Open CaptchaWorld: …`);
-/// - **benchmark**, when no covering rule names one (and the rules' `benchmark-scope` is not
+/// - **benchmark**: a covering rule's benchmark, unless the benchmark rules do not find it and it
+///   does not look like a name (ends in a lower-case word, or joins two with `and`); else (and the rules' `benchmark-scope` is not
 ///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
 ///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
 ///   2. `X (A%)`: the benchmark right before the parenthesis the number is in;
@@ -93,6 +94,17 @@ public struct ResultResolver {
                 if d.scope == nil { d.scope = attrs["benchmark-scope"] }
             }
             return d
+        }
+
+        // A rule's benchmark that the benchmark rules do not find must at least look like a name:
+        // not end in a lower-case word nor join two names (`STEM tasks and`, `A and B`).
+        let benchKeys = Set(benches.map { BenchmarkAliases.key($0.name) } + benches.map(\.id))
+        for k in described.indices {
+            guard let b = described[k].benchmark, !benchKeys.contains(BenchmarkAliases.key(b)), !benchKeys.contains(aliases.id(b)) else { continue }
+            let words = b.split(separator: " ")
+            if let last = words.last, last.allSatisfy({ $0.isLowercase }) || words.contains("and") || words.contains("or") {
+                described[k].benchmark = nil
+            }
         }
 
         // Metric phrases that are a benchmark of the sentence name the benchmark.
