@@ -12,12 +12,13 @@
 ///   does not look like a name (ends in a lower-case word, or joins two with `and`); else (and the rules' `benchmark-scope` is not
 ///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
 ///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
-///   2. `X (A%)`: the benchmark right before the parenthesis the number is in;
+///   2. `X (A%)`, `X: A%`: the benchmark right before the parenthesis the number is in, or before a colon;
 ///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes;
 ///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
 ///      not inside a list, with no other number between and none just before it;
 ///   5. the only benchmark of its sentence;
-///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any.
+///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any, for
+///      a number with a metric or a kind from a rule or from its form (not a bare figure).
 ///   Steps 5 and 6 are skipped for numbers of kind `other`, for `benchmark-scope: linked`, and for a
 ///   number followed by `on`/`in`/`across` and a name that is no benchmark (or a list of them).
 ///   Step 1 overrides a rule's benchmark; the others apply only when no rule names one.
@@ -118,33 +119,6 @@ public struct ResultResolver {
             }
         }
 
-        // Benchmarks.
-        for (k, n) in numbers.enumerated() {
-            let f = n.finding
-            let s = sentence(f.start)
-            let inSentence = benches.indices.filter { benchSentence[$0] == s }
-            // A `respectively` list overrides a rule's benchmark (`On A, B and C, … x, y and z, respectively`).
-            if let b = respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) { described[k].benchmark = benches[b].name; continue }
-            guard described[k].benchmark == nil, described[k].scope != "none" else { continue }
-            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
-            if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
-            if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
-            if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
-            if linkedOnly || linkedElsewhere(benches, k, numbers, inSentence, text) { continue }
-            let ids = Set(inSentence.map { benches[$0].id })
-            if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
-            if !ids.isEmpty { continue }
-            var earlier = s - 1
-            while earlier >= 0 {
-                let there = benches.indices.filter { benchSentence[$0] == earlier }
-                if !there.isEmpty {
-                    if Set(there.map { benches[$0].id }).count == 1 { described[k].benchmark = benches[there[0]].name }
-                    break
-                }
-                earlier -= 1
-            }
-        }
-
         // Baselines shared by `A and B over X`.
         if numbers.count > 1 {
             for k in stride(from: numbers.count - 2, through: 0, by: -1) where described[k].baseline == nil {
@@ -159,7 +133,7 @@ public struct ResultResolver {
             }
         }
 
-        // Kinds (before defaults) and metrics inherited within a sentence.
+        // Kinds written (before defaults) and metrics inherited within a sentence.
         for (k, n) in numbers.enumerated() {
             let f = n.finding
             var kind = described[k].ruleKind
@@ -168,15 +142,54 @@ public struct ResultResolver {
                 else if n.mentions.first?.unit == "x" { kind = "change" }
                 else if f.group("sign") == "+" { kind = "change" }
             }
+            described[k].kind = kind
             if described[k].metric == nil, k > 0 {
                 let p = numbers[k - 1]
+                let before = described[k - 1].kind
                 if sentence(p.finding.start) == sentence(f.start), p.mentions.first?.unit == n.mentions.first?.unit,
-                   let m = described[k - 1].metric, kind == nil || kind == described[k - 1].kind,
+                   let m = described[k - 1].metric, kind == nil || before == nil || kind == before,
                    described[k].baseline == nil || described[k].baseline == described[k - 1].baseline {
                     described[k].metric = m
                 }
             }
-            described[k].kind = kind ?? (described[k].metric != nil || described[k].benchmark != nil ? "score" : "other")
+        }
+
+        // Benchmarks.
+        for (k, n) in numbers.enumerated() {
+            let f = n.finding
+            let s = sentence(f.start)
+            let inSentence = benches.indices.filter { benchSentence[$0] == s }
+            // A `respectively` list overrides a rule's benchmark (`On A, B and C, … x, y and z, respectively`).
+            switch respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) {
+            case .paired(let b): described[k].benchmark = benches[b].name; continue
+            case .ambiguous: described[k].benchmark = nil; continue
+            case .none: break
+            }
+            guard described[k].benchmark == nil, described[k].scope != "none" else { continue }
+            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
+            if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
+            if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if linkedOnly || linkedElsewhere(benches, k, numbers, inSentence, text) { continue }
+            let ids = Set(inSentence.map { benches[$0].id })
+            if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
+            // An earlier sentence's benchmark only for a number that says what it measures (a
+            // metric, or a kind from a rule or from its form), not for a bare figure.
+            guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil else { continue }
+            var earlier = s - 1
+            while earlier >= 0 {
+                let there = benches.indices.filter { benchSentence[$0] == earlier }
+                if !there.isEmpty {
+                    if Set(there.map { benches[$0].id }).count == 1 { described[k].benchmark = benches[there[0]].name }
+                    break
+                }
+                earlier -= 1
+            }
+        }
+
+        // Default kinds.
+        for k in described.indices where described[k].kind == nil {
+            described[k].kind = described[k].metric != nil || described[k].benchmark != nil ? "score" : "other"
         }
 
         var out: [NumberMention] = []
@@ -193,32 +206,41 @@ public struct ResultResolver {
 
     // MARK: - Structural cues
 
-    /// Step 1: `On X, Y and Z it reaches A%, B% and C%, respectively`.
+    private enum Pairing { case paired(Int), ambiguous, none }
+
+    /// Step 1: `On X, Y and Z it reaches A%, B% and C%, respectively`. A `respectively` list of
+    /// several numbers whose benchmarks cannot be paired (one is not found) is ambiguous: none.
     private func respectively(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ s: Int, _ inSentence: [Int], _ text: [UInt8],
-                              _ sentences: [Range<Int>], _ sentence: (Int) -> Int) -> Int? {
-        guard inSentence.count >= 2 else { return nil }
+                              _ sentences: [Range<Int>], _ sentence: (Int) -> Int) -> Pairing {
         let range = sentences[s]
-        guard ResultResolver.words(text[range]).contains("respectively") else { return nil }
+        guard ResultResolver.words(text[range]).contains("respectively") else { return .none }
         // The numbers of the list are those before the word (a number after it is another statement).
         let word = ResultResolver.find(Array("respectively".utf8), in: text, range: range) ?? range.upperBound
         let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s && numbers[$0].finding.start < word }
-        guard let first = here.first else { return nil }
+        guard let first = here.first, let position = here.firstIndex(of: k), here.count >= 2 else { return .none }
         var seen = Set<String>()
         var listed: [Int] = []
-        for b in inSentence where benches[b].start < numbers[first].finding.start {
-            if seen.insert(benches[b].id).inserted { listed.append(b) }
+        var after: [Int] = []
+        for b in inSentence where seen.insert(benches[b].id).inserted {
+            if benches[b].start < numbers[first].finding.start { listed.append(b) } else { after.append(b) }
         }
-        guard listed.count >= 2, listed.count == here.count, let position = here.firstIndex(of: k) else { return nil }
-        return listed[position]
+        // The benchmarks come before the numbers (`On A and B, … x and y, respectively`) or after
+        // them (`x and y on A and B, respectively`).
+        if listed.count == here.count { return .paired(listed[position]) }
+        if listed.count < 2, after.count == here.count { return .paired(after[position]) }
+        // A list of benchmarks that does not match the numbers: no pairing can be trusted.
+        if listed.count >= 2 || (listed.count < 2 && !after.isEmpty) { return .ambiguous }
+        return .none
     }
 
-    /// Step 2: `X (A%)`.
+    /// Step 2: `X (A%)` or `X: A%`.
     private func parenthesised(_ benches: [Bench], _ f: Finding, _ inSentence: [Int], _ text: [UInt8]) -> Int? {
         guard let b = inSentence.last(where: { benches[$0].end <= f.start }) else { return nil }
         let gap = text[benches[b].end..<f.start]
         guard gap.count <= 40 else { return nil }
         var i = gap.startIndex
         while i < gap.endIndex, gap[i] == 0x20 { i += 1 }
+        if i < gap.endIndex, gap[i] == UInt8(ascii: ":"), gap.count <= 4 { return b }
         guard i < gap.endIndex, gap[i] == UInt8(ascii: "(") else { return nil }
         return gap[(i + 1)...].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) ? nil : b
     }
