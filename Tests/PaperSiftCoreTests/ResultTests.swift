@@ -97,6 +97,30 @@ import PaperSiftCore
         #expect(described(try record(abstract, title: "Puzzles for Agents"))[0]["benchmark"] == "FooArena")
     }
 
+    @Test func aRespectivelyListThatCannotBePairedGivesNoBenchmark() throws {
+        // `Wan 2.1` is no benchmark the rules find: two numbers, one benchmark.
+        let d = described(try record("It reaches up to 2.30x and 1.89x speedup on HunyuanVideo and Wan 2.1, respectively."))
+        #expect(d.map { $0["benchmark"] } == [nil, nil])
+        let after = described(try record("It scores 88.6% and 66.6% on the benchmarks Spider and BIRD, respectively."))
+        #expect(after.map { $0["benchmark"] } == ["Spider", "BIRD"])
+    }
+
+    @Test func aBenchmarkBeforeAColonAndABaselineOverAList() throws {
+        let d = described(try record("It matches the subset (MATH500: 73.6%). It outperforms GRPO by 99% on AIME, 41% on AMC, "
+            + "and 17% on Minerva Math."))
+        #expect(d[0]["benchmark"] == "MATH500")
+        #expect(d[0]["benchmark_id"] == "math500")
+        #expect(d[1...].map { $0["baseline"] } == ["GRPO", "GRPO", "GRPO"])
+        #expect(d[1...].map { $0["benchmark"] } == ["AIME", "AMC", "Minerva Math"])
+    }
+
+    @Test func sharesAndBareFiguresTakeNoBenchmarkFromTheSentenceBefore() throws {
+        let d = described(try record("We evaluate on GSM8K. Training on the 80% lowest-entropy tokens hurts. "
+            + "Some 40% are long. It reaches 71.0% accuracy."))
+        #expect(d.map { $0["benchmark"] } == [nil, nil, "GSM8K"])
+        #expect(d[0]["kind"] == "other")
+    }
+
     @Test func aliasesGiveOneIDPerBenchmark() throws {
         let aliases = Fixtures.rules.benchmarkAliases
         #expect(aliases.id("MMLU-Pro") == aliases.id("MMLU Pro"))
