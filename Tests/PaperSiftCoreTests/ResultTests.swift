@@ -121,6 +121,12 @@ import PaperSiftCore
         #expect(d[0]["kind"] == "other")
     }
 
+    @Test func aParenthesisedNumberIsNotReportedOnTheNextParenthesisBenchmark() throws {
+        let d = described(try record("It does well on paper review (58% success), safety (100% on a JailbreakBench subset) "
+            + "and gains +5.6% on MMVet, but also +50% in legged robot tasks."))
+        #expect(d.map { $0["benchmark"] } == [nil, "JailbreakBench", "MMVet", nil])
+    }
+
     @Test func aliasesGiveOneIDPerBenchmark() throws {
         let aliases = Fixtures.rules.benchmarkAliases
         #expect(aliases.id("MMLU-Pro") == aliases.id("MMLU Pro"))

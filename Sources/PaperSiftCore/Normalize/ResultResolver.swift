@@ -13,7 +13,8 @@
 ///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
 ///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
 ///   2. `X (A%)`, `X: A%`: the benchmark right before the parenthesis the number is in, or before a colon;
-///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes;
+///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes,
+///      not out of a parenthesis the number is in;
 ///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
 ///      not inside a list, with no other number between and none just before it;
 ///   5. the only benchmark of its sentence;
@@ -254,6 +255,11 @@ public struct ResultResolver {
         if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
         let gap = text[f.end..<benches[b].start]
         guard gap.count <= 90, !gap.contains(UInt8(ascii: ";")) else { return nil }
+        // Not out of the parenthesis the number is in (`(58% success), safety (100% on X)`).
+        var depth = 0
+        for c in gap {
+            if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") { depth -= 1; if depth < 0 { return nil } }
+        }
         let words = ResultResolver.words(gap)
         guard let cue = words.indices.last(where: { ResultResolver.linkAfter.contains(words[$0]) }),
               words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }) else { return nil }
