@@ -127,6 +127,12 @@ import PaperSiftCore
         #expect(d.map { $0["benchmark"] } == [nil, "JailbreakBench", "MMVet", nil])
     }
 
+    @Test func theFirstNameOfAListOrANumberOverManyBenchmarksIsNoBenchmark() throws {
+        let d = described(try record("It outperforms baselines by up to 18% on benchmarks such as MMLU, CLIP Score and GenEval. "
+            + "On MATH-500 it rises from 36.0% to 73.6%, and the average across six reasoning benchmarks from 17.6% to 35.7%."))
+        #expect(d.map { $0["benchmark"] } == [nil, "MATH-500", "MATH-500", nil, nil])
+    }
+
     @Test func aliasesGiveOneIDPerBenchmark() throws {
         let aliases = Fixtures.rules.benchmarkAliases
         #expect(aliases.id("MMLU-Pro") == aliases.id("MMLU Pro"))

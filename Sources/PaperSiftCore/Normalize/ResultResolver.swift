@@ -14,7 +14,7 @@
 ///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
 ///   2. `X (A%)`, `X: A%`: the benchmark right before the parenthesis the number is in, or before a colon;
 ///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes,
-///      not out of a parenthesis the number is in;
+///      not out of a parenthesis the number is in, nor the first of a list (`on benchmarks such as X, …`);
 ///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
 ///      not inside a list, with no other number between and none just before it;
 ///   5. the only benchmark of its sentence;
@@ -56,6 +56,8 @@ public struct ResultResolver {
 
     static let linkAfter: Set<String> = ["on", "across", "in"]
     static let linkBefore: Set<String> = ["on", "across", "in", "using", "for", "with"]
+    /// Words between a cue and a name that make the name the first of a list (`on benchmarks such as X, …`).
+    static let listWords: Set<String> = ["benchmarks", "datasets", "tasks", "suites", "environments", "such", "including", "like"]
 
     /// The mentions of `numbers` (in text order) with their context fields, always in the order
     /// `metric`, `benchmark`, `benchmark_id`, `baseline`, `kind` (nil when unknown).
@@ -262,7 +264,8 @@ public struct ResultResolver {
         }
         let words = ResultResolver.words(gap)
         guard let cue = words.indices.last(where: { ResultResolver.linkAfter.contains(words[$0]) }),
-              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }) else { return nil }
+              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }),
+              !words[(cue + 1)...].contains(where: { ResultResolver.listWords.contains($0) }) else { return nil }
         // A number in between must not have a cue of its own before it (`A% on P and B% on X`).
         if let between = numbers.indices.first(where: { $0 > k && numbers[$0].finding.start < benches[b].start }) {
             let own = ResultResolver.words(text[f.end..<numbers[between].finding.start])
