@@ -38,7 +38,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
-.PHONY: help run test eval eval-check eval-table check-piped check-keyed check-schemas check-report check-install deps build \
+.PHONY: help run test results eval-results eval eval-check eval-table check-piped check-keyed check-schemas check-report check-install deps build \
         clean golden fuzz completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
@@ -48,15 +48,34 @@ run: deps build ## Run the five stages over corpus/ into out/papers.jsonl, and t
 	@$(MAKE) --no-print-directory $(OUT)/papers.jsonl $(OUT)/report.html
 	@echo "wrote $(OUT)/papers.jsonl ($$(wc -l < $(OUT)/papers.jsonl) records), $(OUT)/report.md and $(OUT)/report.html"
 
+results: run ## Write out/results.csv: one row per reported number of out/papers.jsonl (sift results)
+	@$(MAKE) --no-print-directory $(OUT)/results.csv
+	@echo "wrote $(OUT)/results.csv ($$(($$(wc -l < $(OUT)/results.csv) - 1)) rows)"
+
+$(OUT)/results.csv: $(OUT)/papers.jsonl $(BIN)/sift
+	$(BIN)/sift results --format csv -o $@.tmp $< && mv $@.tmp $@
+
+# What each number measures (issue 15), on the dev set of real abstracts: prints
+# ../shared/tools/score_results.py and fails below these floors. Skipped when ../shared is absent.
+RESULTS_MIN   := --min benchmark_agreement=0.90 --min benchmark_recall=0.85 --min benchmark_precision=0.90 \
+                 --min baseline_recall=0.75 --min baseline_precision=0.85 --min metric_recall=0.75
+eval-results: build ## Score numbers' benchmark/baseline/metric on the dev gold (../shared), fail below the issue-15 floors
+	@if [ ! -f $(SHARED)/tools/score_results.py ] || [ ! -f $(SHARED)/gold/dev.gold.jsonl ] || [ ! -d $(SHARED)/corpus-dev/hf-api ]; then \
+	  echo "eval-results: skipped: $(SHARED) absent (needs tools/score_results.py, gold/dev.gold.jsonl, corpus-dev/hf-api/)"; \
+	else \
+	  mkdir -p $(OUT) && $(BIN)/sift run -q $(SHARED)/corpus-dev/hf-api/*.json > $(OUT)/dev.papers.jsonl && \
+	  python3 $(SHARED)/tools/score_results.py --gold $(SHARED)/gold/dev.gold.jsonl $(OUT)/dev.papers.jsonl $(RESULTS_MIN) && \
+	  echo "eval-results: every figure at or above its floor"; \
+	fi
+
 test: deps ## Build and run the whole test suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory check-piped check-keyed eval-check check-schemas check-report check-install
 
 # The development set and its gold live beside the clone (../shared); third-party data, never copied here.
-SHARED      ?= ../shared
 DEV_GOLD    := $(SHARED)/gold/dev.gold.jsonl
-DEV_CORPUS  := $(sort $(wildcard $(SHARED)/corpus-dev/hf-api/*.json))
+DEV_CORPUS  := $(DEV_FILES)
 
 # Quality floors (issues 3 and 14): make eval-check fails below these scores.
 # Seed gold: no field lower than it was when issue 14 was filed.
@@ -68,11 +87,13 @@ EVAL_DEV_MIN := --min-dev links=0.99 --min-dev link_kinds=0.98 --min-dev numbers
                 --min-dev benchmarks=0.85 --min-dev orgs=0.90 \
                 --min-dev authors_count=1.0 --min-dev published=1.0 --min-dev upvotes=1.0
 
-eval: run ## Score the seed corpus and the dev set (../shared, when present) side by side
+eval: run ## Score the seed corpus and the dev set (../shared, when present) side by side, then the dev numbers' results
 	@$(MAKE) --no-print-directory eval-table
+	@$(MAKE) --no-print-directory eval-results
 
 eval-check: run ## As eval, and fail below the quality floors
 	@$(MAKE) --no-print-directory eval-table EVAL_FLOORS='$(EVAL_MIN) $(EVAL_DEV_MIN)'
+	@$(MAKE) --no-print-directory eval-results
 
 eval-table:
 	@if [ -f "$(DEV_GOLD)" ] && [ -n "$(DEV_CORPUS)" ]; then \
@@ -157,13 +178,15 @@ check-schemas: run ## Validate every stage's output on the corpus, the samples (
 	  $(BIN)/sift-normalize -q $$o.extract.jsonl > $$o.normalize.jsonl; \
 	done
 	$(BIN)/sift-dedupe -q $(SCHEMA_REAL)/*.normalize.jsonl > $(SCHEMA_REAL)/papers.jsonl
+	$(BIN)/sift results $(OUT)/papers.jsonl > $(OUT)/results.jsonl
+	$(BIN)/sift results $(SCHEMA_REAL)/papers.jsonl Tests/Fixtures/report/varied.papers.jsonl > $(SCHEMA_REAL)/results.jsonl
 	py=python3; python3 -c 'import jsonschema' 2>/dev/null || { py=.venv/bin/python3; \
 	  $$py -c 'import jsonschema' 2>/dev/null || { python3 -m venv .venv && .venv/bin/pip install --quiet jsonschema; }; }; \
 	$$py tools/check_schemas.py $(STAGE_OUTPUTS) paper=$(OUT)/papers.jsonl paper=Tests/Fixtures/report/varied.papers.jsonl \
 	  $(foreach s,clean segment extract,$(foreach i,$(shell seq 1 $(words $(SAMPLES))),$(s)=$(SCHEMA_REAL)/$(i).$(s).jsonl)) \
 	  $(foreach i,$(shell seq 1 $(words $(SAMPLES))),paper=$(SCHEMA_REAL)/$(i).normalize.jsonl) paper=$(SCHEMA_REAL)/papers.jsonl \
 	  $(if $(DEV_FILES),paper=$(SCHEMA_REAL)/dev.papers.jsonl) \
-	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl)
+	  $(REJECTING:%=rejects=$(OUT)/rejects.%.jsonl) result=$(OUT)/results.jsonl result=$(SCHEMA_REAL)/results.jsonl
 
 # The figures are checked against an independent count; the pages are rendered in headless Chromium
 # (tools/check_report_layout.py; skipped with a message when no Chromium can be installed), where no

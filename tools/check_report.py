@@ -4,7 +4,8 @@
 usage: check_report.py PAPERS.jsonl REPORT.md [REPORT.html] [--top N]
 
 Reads the final records, counts everything the report shows (records, duplicates merged, coverage
-of each field, links by kind, top organisations / benchmarks / GitHub owners, numbers by unit,
+of each field, links by kind, top organisations / benchmarks / GitHub owners, top benchmarks by
+results (numbers with a benchmark_id), numbers by unit,
 papers per month, merges, conflicts, source formats) straight from the JSON, then parses the
 Markdown tables and compares them, cell by cell. With REPORT.html it also checks that the page
 is well-formed XML, self-contained (no scripts, no external references) and shows the same key
@@ -54,7 +55,15 @@ def expected_sections(records, top):
     unit_items, unit_papers = Counter(), Counter()
     months, no_year, no_date = Counter(), 0, 0
     merged_by, conflicts, formats = Counter(), Counter(), Counter()
+    result_items, result_papers, result_spelling = Counter(), Counter(), {}
     for r in records:
+        paper_results = set()
+        for x in r["numbers"]:
+            if x.get("benchmark_id") is not None and x.get("benchmark") is not None:
+                result_items[x["benchmark_id"]] += 1
+                result_spelling.setdefault(x["benchmark_id"], x["benchmark"])
+                paper_results.add(x["benchmark_id"])
+        result_papers.update(paper_results)
         for l in r["links"]:
             link_items[l["kind"]] += 1
         link_papers.update(set(l["kind"] for l in r["links"]))
@@ -105,6 +114,8 @@ def expected_sections(records, top):
             ["model size mentions", str(model_items)],
             ["distinct organisations", str(len(orgs))],
             ["distinct benchmarks", str(len(benchmarks))],
+            ["numbers tied to a benchmark (results)", str(sum(result_items.values()))],
+            ["distinct benchmarks of results", str(len(result_items))],
             ["distinct GitHub owners", str(len(owners))],
         ],
         "Coverage": [[label, str(c), pct(c, n)] for label, c in
@@ -112,6 +123,8 @@ def expected_sections(records, top):
         "Links by kind": [[k, str(c), str(link_papers[k])] for k, c in ranked(link_items)],
         "Top organisations": [[k, str(c)] for k, c in ranked(orgs)[:top]],
         "Top benchmarks": [[k, str(c)] for k, c in ranked(benchmarks)[:top]],
+        "Top benchmarks by results": [[result_spelling[k], k, str(c), str(result_papers[k])] for k, c in
+                                      sorted(result_items.items(), key=lambda kv: (-kv[1], -result_papers[kv[0]], kv[0]))[:top]],
         "Top GitHub owners": [[owner_spelling[k], str(c)] for k, c in ranked(owners)[:top]],
         "Numbers by unit": units,
         "Papers per month": per_month,

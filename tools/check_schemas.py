@@ -3,7 +3,7 @@
 
 usage: check_schemas.py [--schemas DIR] NAME=FILE [NAME=FILE ...]
 
-NAME is a schema of DIR (clean, segment, extract, paper, rejects: DIR/NAME.schema.json), FILE a
+NAME is a schema of DIR (clean, segment, extract, paper, rejects, result: DIR/NAME.schema.json), FILE a
 JSON Lines file that must validate against it, every line. Each schema must be given at least
 one record. To show that a schema does constrain, the first record of each schema is also
 broken three ways (a required key removed, a required key given an object, and, where the

@@ -16,11 +16,12 @@ public struct SiftCommand: ParsableCommand {
         Examples:
           sift run corpus/*.txt > papers.jsonl
           sift report papers.jsonl --html report.html
+          sift results --format csv papers.jsonl > results.csv
           sift check-rules --rules rules/
 
         """ + StageHelp.exitStatus,
         version: papersiftVersion,
-        subcommands: [RunCommand.self, CheckRulesCommand.self, ReportCommand.self])
+        subcommands: [RunCommand.self, CheckRulesCommand.self, ReportCommand.self, ResultsCommand.self])
     public init() {}
 }
 

@@ -82,7 +82,9 @@ public final class Extractor {
                     }
                 }
             }
-            found[field] = Extractor.resolveOverlaps(candidates)
+            // Number context phrases describe numbers and may overlap (one gives the metric,
+            // another the baseline); every other field keeps non-overlapping hits.
+            found[field] = field == "number_context" ? Extractor.inTextOrder(candidates) : Extractor.resolveOverlaps(candidates)
         }
         let linkSpans = found.links.map { ($0.start, $0.end) }
         if !linkSpans.isEmpty {
@@ -101,6 +103,13 @@ public final class Extractor {
         let found = try rule.findings(in: text, asciiSubject: ascii, startCandidates: starts, literals: literals)
         profile.record(rule, start: start, end: RuleProfile.now(), hits: found.count)
         for f in found { candidates.append((f, rule.definition.priority)) }
+    }
+
+    /// Every hit, in text order (start, then end, then rule id).
+    static func inTextOrder(_ candidates: [(Finding, Int)]) -> [Finding] {
+        candidates.map(\.0).sorted { a, b in
+            a.start != b.start ? a.start < b.start : a.end != b.end ? a.end < b.end : a.rule < b.rule
+        }
     }
 
     /// Keeps non-overlapping hits: higher priority first, then earlier, then longer; in text order.

@@ -3,11 +3,13 @@
 public struct Normalizer {
     private let links: LinkCanonicalizer
     private let numbers: NumberInterpreter
+    private let results: ResultResolver
     private let orgs: OrgDirectory
 
     public init(rules: RuleSet) {
         links = LinkCanonicalizer(rules: rules)
         numbers = NumberInterpreter(rules: rules)
+        results = ResultResolver(rules: rules)
         orgs = rules.orgs
     }
 
@@ -47,7 +49,8 @@ public struct Normalizer {
             published: o.date.flatMap(DateNormalizer.iso),
             upvotes: o.upvotes,
             links: linkList,
-            numbers: found.numbers.flatMap { numbers.numbers($0, around: found.numberContext) },
+            numbers: results.describe(found.numbers.map { ($0, numbers.numbers($0)) }, abstract: o.abstract,
+                                      title: o.title, context: found.numberContext, benchmarks: found.benchmarks),
             modelSizes: found.modelSizes.flatMap(numbers.modelSizes),
             benchmarks: BenchmarkNames.names(found.benchmarks),
             orgs: orgMentions.mentions,

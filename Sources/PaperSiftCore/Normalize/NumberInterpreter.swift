@@ -4,8 +4,7 @@
 /// Groups: `values` (one or several numbers sharing the unit: `36/37/38%`, `1.4 - 7.8 times`,
 /// one entry each, never averaged), `from` + `to` (a change: two entries with `direction`),
 /// `word` (a number word from `numbers/number-words.tsv`), `unit`, `sign`, `cmp`.
-/// A `number_context` finding whose span covers the number adds its `metric`, `benchmark` and
-/// `baseline` groups (the first covering finding that has a group wins).
+/// What a number measures (`metric`, `benchmark`, `baseline`, `kind`) is `ResultResolver`'s job.
 public struct NumberInterpreter {
     private let attributes: [String: [String: String]]
     /// The `units` and `scale` attributes of each rule, parsed once.
@@ -24,39 +23,23 @@ public struct NumberInterpreter {
         numberWords = rules.numberWords
     }
 
-    /// Percentages and multipliers from one finding; `around` are the abstract's `number_context` findings.
-    public func numbers(_ f: Finding, around: [Finding] = []) -> [NumberMention] {
+    /// Percentages and multipliers from one finding, with `comparator` and `direction` only; what
+    /// they measure is added by `ResultResolver`.
+    public func numbers(_ f: Finding) -> [NumberMention] {
         let attrs = attributes[f.rule] ?? [:]
         guard let unit = unitFor(f, attrs) else { return [] }
-        var context: [(String, String)] = []
+        var context: [(String, String?)] = []
         if let cmp = f.group("cmp"), !cmp.isEmpty { context.append(("comparator", cmp)) }
-        let described = NumberInterpreter.description(of: f, in: around)
         let negative = f.group("sign").map { $0 == "-" || $0 == "−" } ?? false
         if let from = f.group("from"), let to = f.group("to"),
            let a = NumberInterpreter.decimals(in: from).first, let b = NumberInterpreter.decimals(in: to).last {
-            return [NumberMention(raw: f.raw, value: a, unit: unit, context: context + [("direction", "from")] + described),
-                    NumberMention(raw: f.raw, value: b, unit: unit, context: context + [("direction", "to")] + described)]
+            return [NumberMention(raw: f.raw, value: a, unit: unit, context: context + [("direction", "from")]),
+                    NumberMention(raw: f.raw, value: b, unit: unit, context: context + [("direction", "to")])]
         }
         var values: [Double] = []
         if let word = f.group("word"), let v = numberWords[word.lowercased()] { values = [v] }
         else if let text = f.group("values") { values = NumberInterpreter.decimals(in: text) }
-        return values.map { NumberMention(raw: f.raw, value: negative ? -$0 : $0, unit: unit, context: context + described) }
-    }
-
-    static let contextKeys = ["metric", "benchmark", "baseline"]
-
-    /// `metric`, `benchmark`, `baseline` of the number finding `f`, from the context findings that
-    /// cover its span, in that key order; white space runs inside a value become one space.
-    static func description(of f: Finding, in around: [Finding]) -> [(String, String)] {
-        var out: [(String, String)] = []
-        for key in contextKeys {
-            for c in around where c.start <= f.start && f.end <= c.end {
-                guard let text = c.group(key) else { continue }
-                let value = asciiSingleSpaced(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if !value.isEmpty { out.append((key, value)); break }
-            }
-        }
-        return out
+        return values.map { NumberMention(raw: f.raw, value: negative ? -$0 : $0, unit: unit, context: context) }
     }
 
     /// Model sizes in billions of parameters from one finding.

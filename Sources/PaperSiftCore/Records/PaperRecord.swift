@@ -55,11 +55,18 @@ public struct NumberMention: JSONRecord, Equatable, Sendable {
     public var raw: String
     public var value: Double
     public var unit: String
-    /// Context in a fixed order, e.g. `direction` (`from`/`to`), `comparator`, `metric`, `benchmark`, `baseline`.
-    public var context: [(String, String)]
+    /// Context in a fixed order, e.g. `direction` (`from`/`to`), `comparator`, `metric`, `benchmark`,
+    /// `benchmark_id`, `baseline`, `kind`; a nil value is written as JSON `null`.
+    public var context: [(String, String?)]
 
-    public init(raw: String, value: Double, unit: String, context: [(String, String)] = []) {
+    public init(raw: String, value: Double, unit: String, context: [(String, String?)] = []) {
         self.raw = raw; self.value = value; self.unit = unit; self.context = context
+    }
+
+    /// The value of a context field, or nil (absent or null).
+    public func field(_ key: String) -> String? {
+        for (k, v) in context where k == key { return v }
+        return nil
     }
 
     public static func == (a: NumberMention, b: NumberMention) -> Bool {
@@ -76,7 +83,8 @@ public struct NumberMention: JSONRecord, Equatable, Sendable {
         context = []
         if case .object(let members) = json {
             for (k, v) in members where k != "raw" && k != "value" && k != "unit" {
-                guard let s = v.stringValue else { throw RecordShapeError("number: field '\(k)' must be a string") }
+                if case .null = v { context.append((k, nil)); continue }
+                guard let s = v.stringValue else { throw RecordShapeError("number: field '\(k)' must be a string or null") }
                 context.append((k, s))
             }
         }

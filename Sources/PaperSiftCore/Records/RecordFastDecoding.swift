@@ -227,13 +227,13 @@ extension Link: FastDecodable {
 extension NumberMention: FastDecodable {
     static func read(from r: inout JSONRecordReader) throws(Miss) -> NumberMention {
         var seen = SeenFields()
-        var raw: String?, value: Double?, unit: String?, context: [(String, String)] = []
+        var raw: String?, value: Double?, unit: String?, context: [(String, String?)] = []
         try r.beginObject()
         while let key = try r.nextKey() {
             if key == "raw" { try seen.mark(0); raw = try r.string() }
             else if key == "value" { try seen.mark(1); value = try r.optionalDouble() }
             else if key == "unit" { try seen.mark(2); unit = try r.string() }
-            else { context.append((key.string, try r.string())) }
+            else { context.append((key.string, try r.optionalString())) }
         }
         guard let raw, let value, let unit else { throw Miss() }
         return NumberMention(raw: raw, value: value, unit: unit, context: context)

@@ -23,6 +23,11 @@ public enum HTMLReport {
         body += ranked("Top organisations", s.topOrganisations, distinct: s.organisations, color: "#7b5ea7")
         body += ranked("Top GitHub owners", s.topGitHubOwners, distinct: s.gitHubOwners, color: "#2f3a4f")
         body += ranked("Top benchmarks", s.topBenchmarks, distinct: s.benchmarks, color: "#c2416b")
+        body += panel("Top benchmarks by results",
+                      note: "Numbers reported on each benchmark (by benchmark_id); in brackets: papers. \(s.results) results on \(s.resultBenchmarks) benchmarks in all.",
+                      chart: SVGChart.horizontalBars(s.topResultBenchmarks.map {
+                          SVGChart.Bar(label: $0.name, value: Double($0.results), text: "\($0.results) (\($0.papers))")
+                      }, width: 440, labelWidth: 200, color: "#3b7dd8", caption: "Top benchmarks by results"))
         body += mergePanel(s)
         body += "</div>"
         var monthNote = "\(s.papersPerMonth.reduce(0) { $0 + $1.count }) papers with a full date"

@@ -19,6 +19,8 @@ public enum MarkdownReport {
             ["model size mentions", "\(s.modelSizes.items)"],
             ["distinct organisations", "\(s.organisations)"],
             ["distinct benchmarks", "\(s.benchmarks)"],
+            ["numbers tied to a benchmark (results)", "\(s.results)"],
+            ["distinct benchmarks of results", "\(s.resultBenchmarks)"],
             ["distinct GitHub owners", "\(s.gitHubOwners)"],
         ])
         out += section("Coverage", header: ["field", "papers", "share"], right: [1, 2],
@@ -29,6 +31,8 @@ public enum MarkdownReport {
                        rows: s.topOrganisations.map { [$0.name, "\($0.count)"] })
         out += section("Top benchmarks", header: ["benchmark", "papers"], right: [1],
                        rows: s.topBenchmarks.map { [$0.name, "\($0.count)"] })
+        out += section("Top benchmarks by results", header: ["benchmark", "benchmark_id", "results", "papers"], right: [2, 3],
+                       rows: s.topResultBenchmarks.map { [$0.name, $0.id, "\($0.results)", "\($0.papers)"] })
         out += section("Top GitHub owners", header: ["owner", "papers"], right: [1],
                        rows: s.topGitHubOwners.map { [$0.name, "\($0.count)"] })
         out += section("Numbers by unit", header: ["unit", "mentions", "papers"], right: [1, 2],

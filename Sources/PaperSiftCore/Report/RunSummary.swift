@@ -13,6 +13,18 @@ public struct KindTally: Equatable, Sendable {
     public init(name: String, items: Int, papers: Int) { self.name = name; self.items = items; self.papers = papers }
 }
 
+/// A benchmark of the results table: its `benchmark_id`, the spelling first seen, how many
+/// numbers are reported on it and in how many papers.
+public struct ResultTally: Equatable, Sendable {
+    public let id: String
+    public let name: String
+    public let results: Int
+    public let papers: Int
+    public init(id: String, name: String, results: Int, papers: Int) {
+        self.id = id; self.name = name; self.results = results; self.papers = papers
+    }
+}
+
 /// The figures of one run of the pipeline, computed from its final records (`sift report`).
 public struct RunSummary: Sendable {
     /// Final records read.
@@ -43,6 +55,11 @@ public struct RunSummary: Sendable {
     public var gitHubOwners = 0
     /// Number mentions per unit (`%`, `x`), and papers with one.
     public var numbersByUnit: [KindTally] = []
+    /// Numbers tied to a benchmark (`sift results --with-benchmark` rows), and distinct `benchmark_id`s.
+    public var results = 0
+    public var resultBenchmarks = 0
+    /// Benchmarks by results (top N): ranked by results, then papers, then id.
+    public var topResultBenchmarks: [ResultTally] = []
     /// Model size mentions, and papers with one.
     public var modelSizes = KindTally(name: "model sizes", items: 0, papers: 0)
     /// Papers per `YYYY-MM`, in calendar order.
@@ -107,6 +124,10 @@ public final class RunSummaryBuilder {
     private var unitItems = Counter()
     private var unitPapers = Counter()
     private var months = Counter()
+    private var resultItems = Counter()
+    private var resultPapers = Counter()
+    /// The spelling each benchmark id was first seen in.
+    private var resultSpelling: [String: String] = [:]
 
     public init() {}
 
@@ -139,6 +160,15 @@ public final class RunSummaryBuilder {
 
         for n in r.numbers { unitItems.add(n.unit) }
         unitPapers.addOncePerPaper(r.numbers.map(\.unit))
+        var paperResults: [String] = []
+        for n in r.numbers {
+            guard let id = n.field("benchmark_id"), let name = n.field("benchmark") else { continue }
+            s.results += 1
+            resultItems.add(id)
+            if resultSpelling[id] == nil { resultSpelling[id] = name }
+            paperResults.append(id)
+        }
+        resultPapers.addOncePerPaper(paperResults)
         if !r.modelSizes.isEmpty {
             s.modelSizes = KindTally(name: s.modelSizes.name, items: s.modelSizes.items + r.modelSizes.count,
                                      papers: s.modelSizes.papers + 1)
@@ -167,7 +197,21 @@ public final class RunSummaryBuilder {
         out.gitHubOwners = owners.distinct
         out.numbersByUnit = unitItems.ranked().map { KindTally(name: $0.name, items: $0.count, papers: unitPapers[$0.name]) }
         out.papersPerMonth = months.inNameOrder()
+        out.resultBenchmarks = resultItems.distinct
+        var results: [ResultTally] = []
+        for t in resultItems.ranked() {
+            results.append(ResultTally(id: t.name, name: resultSpelling[t.name] ?? t.name, results: t.count, papers: resultPapers[t.name]))
+        }
+        results.sort(by: RunSummaryBuilder.byResults)
+        out.topResultBenchmarks = Array(results.prefix(top))
         return out
+    }
+
+    /// Results descending, then papers descending, then id (code point order).
+    static func byResults(_ a: ResultTally, _ b: ResultTally) -> Bool {
+        if a.results != b.results { return a.results > b.results }
+        if a.papers != b.papers { return a.papers > b.papers }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
     /// The owner of a GitHub link: its `owner` part, else the first path component of its URL.

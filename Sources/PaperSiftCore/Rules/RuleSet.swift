@@ -13,6 +13,8 @@ public final class RuleSet {
     public let orgs: OrgDirectory
     /// Number words (`six` → 6) from `numbers/number-words.tsv`.
     public let numberWords: [String: Double]
+    /// The benchmark alias table (`benchmarks/aliases.txt`).
+    public let benchmarkAliases: BenchmarkAliases
 
     /// Loads and compiles `directory`; throws the first invalid rule or table as `file:line: …`.
     /// `fullScan` ignores the rules' `starts:`/`window:` search hints (every pattern runs over the
@@ -46,6 +48,10 @@ public final class RuleSet {
         numberWords = FileManager.default.fileExists(atPath: wordsPath)
             ? try RuleSet.parseNumberWords(try RuleSet.readText(wordsPath), file: wordsPath)
             : [:]
+        let benchmarkAliasPath = directory + "/benchmarks/aliases.txt"
+        benchmarkAliases = FileManager.default.fileExists(atPath: benchmarkAliasPath)
+            ? try BenchmarkAliases.parse(text: try RuleSet.readText(benchmarkAliasPath), file: benchmarkAliasPath)
+            : BenchmarkAliases(entries: [])
     }
 
     /// The rules feeding `field`, in file order.

@@ -1,0 +1,363 @@
+/// What each number of one abstract measures: `metric`, `benchmark` (+ `benchmark_id`),
+/// `baseline` and `kind` (`score`, `change`, `other`).
+///
+/// The phrases come from the `number_context` rules (data: a number gets the groups of the
+/// context findings that cover it, highest `priority` first, then in text order; their `kind`
+/// and `benchmark-scope` attributes too). This resolver only adds structure, and knows no
+/// benchmark, metric or model name:
+///
+/// - a benchmark mention that ends the name a title gives before its colon, with the rest of that
+///   name written right before it in the abstract, is that whole name (`Open CaptchaWorld: …`);
+/// - **benchmark**: a covering rule's benchmark, unless the benchmark rules do not find it and it
+///   does not look like a name (ends in a lower-case word, or joins two with `and`); else (and the rules' `benchmark-scope` is not
+///   `none`), from the abstract's benchmark mentions (`benchmarks` rules), in this order:
+///   1. a `respectively` sentence: its benchmarks before its first number, paired in order with its numbers;
+///   2. `X (A%)`, `X: A%`: the benchmark right before the parenthesis the number is in, or before a colon;
+///   3. `A% … on/across/in X`: the first benchmark after the number in its sentence, within 90 bytes,
+///      not out of a parenthesis the number is in, nor the first of a list (`on benchmarks such as X, …`);
+///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
+///      not inside a list, with no other number between and none just before it;
+///   5. the only benchmark of its sentence;
+///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any, for
+///      a number with a metric or a kind from a rule or from its form (not a bare figure).
+///   Steps 5 and 6 are skipped for numbers of kind `other`, for `benchmark-scope: linked`, and for a
+///   number followed by `on`/`in`/`across` and a name that is no benchmark (or a list of them).
+///   Step 1 overrides a rule's benchmark; the others apply only when no rule names one.
+/// - **baseline**: from the rules; a number joined by `and` to the next one (`a 3.2% gain and a
+///   2.96x speed-up over X`) shares its baseline.
+/// - **metric**: from the rules; a metric that is one of the sentence's benchmarks is its benchmark
+///   instead; a number without one takes the metric of the previous number of its sentence when
+///   unit and kind agree and it has no other baseline (`from 80.3% (first) to 82.1%`).
+/// - **kind**: a covering rule's `kind`; else a `from`/`to` pair is a `score`, a multiplier or a
+///   `+` sign a `change`; else `score` when a metric or benchmark is known, `other` otherwise.
+public struct ResultResolver {
+    private let attributes: [String: [String: String]]
+    private let priorities: [String: Int]
+    private let aliases: BenchmarkAliases
+
+    public init(rules: RuleSet) {
+        var attrs: [String: [String: String]] = [:], prio: [String: Int] = [:]
+        for rule in rules.rules(for: "number_context") {
+            attrs[rule.id] = rule.definition.attributes
+            prio[rule.id] = rule.definition.priority
+        }
+        attributes = attrs; priorities = prio; aliases = rules.benchmarkAliases
+    }
+
+    /// One number finding and the mentions it gave (several for `36/37/38%` or `from A to B`).
+    public typealias Number = (finding: Finding, mentions: [NumberMention])
+
+    private struct Bench { let name: String; let start: Int; let end: Int; let id: String }
+
+    private struct Described {
+        var metric: String?, benchmark: String?, baseline: String?, kind: String?
+        var ruleKind: String?, scope: String?
+    }
+
+    static let linkAfter: Set<String> = ["on", "across", "in"]
+    static let linkBefore: Set<String> = ["on", "across", "in", "using", "for", "with"]
+    /// Words between a cue and a name that make the name the first of a list (`on benchmarks such as X, …`).
+    static let listWords: Set<String> = ["benchmarks", "datasets", "tasks", "suites", "environments", "such", "including", "like"]
+
+    /// The mentions of `numbers` (in text order) with their context fields, always in the order
+    /// `metric`, `benchmark`, `benchmark_id`, `baseline`, `kind` (nil when unknown).
+    public func describe(_ numbers: [Number], abstract: String?, title: String? = nil, context: [Finding],
+                         benchmarks: [Finding]) -> [NumberMention] {
+        let text = Array((abstract ?? "").utf8)
+        let sentences = SentenceBounds.sentences(text)
+        func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
+        let ordered = context.enumerated().sorted { a, b in
+            let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map(\.element)
+        let head = ResultResolver.titleHead(title)
+        let benches = benchmarks.map { f in
+            var name = f.group("name") ?? f.raw
+            var start = f.start
+            // The paper's own artifact, named in full by the title (`Open X: A Benchmark …`), when
+            // the mention is the end of that name and the abstract writes the rest right before it.
+            if let head, head.utf8.count > name.utf8.count, head.hasSuffix(" " + name) {
+                let rest = Array(head.utf8.dropLast(name.utf8.count))
+                if start >= rest.count, text[(start - rest.count)..<start].elementsEqual(rest) {
+                    name = head; start -= rest.count
+                }
+            }
+            return Bench(name: name, start: start, end: f.end, id: aliases.id(name))
+        }.filter { !$0.id.isEmpty }.sorted { $0.start < $1.start }
+        let benchSentence = benches.map { sentence($0.start) }
+
+        var described: [Described] = numbers.map { n in
+            var d = Described()
+            let f = n.finding
+            for c in ordered where c.start <= f.start && f.end <= c.end {
+                let attrs = attributes[c.rule] ?? [:]
+                if d.metric == nil { d.metric = ResultResolver.single(c.group("metric")) }
+                if d.benchmark == nil { d.benchmark = ResultResolver.single(c.group("benchmark")) }
+                if d.baseline == nil { d.baseline = ResultResolver.single(c.group("baseline")) }
+                if d.ruleKind == nil { d.ruleKind = attrs["kind"] }
+                if d.scope == nil { d.scope = attrs["benchmark-scope"] }
+            }
+            return d
+        }
+
+        // A rule's benchmark that the benchmark rules do not find must at least look like a name:
+        // not end in a lower-case word nor join two names (`STEM tasks and`, `A and B`).
+        let benchKeys = Set(benches.map { BenchmarkAliases.key($0.name) } + benches.map(\.id))
+        for k in described.indices {
+            guard let b = described[k].benchmark, !benchKeys.contains(BenchmarkAliases.key(b)), !benchKeys.contains(aliases.id(b)) else { continue }
+            let words = b.split(separator: " ")
+            if let last = words.last, last.allSatisfy({ $0.isLowercase }) || words.contains("and") || words.contains("or") {
+                described[k].benchmark = nil
+            }
+        }
+
+        // Metric phrases that are a benchmark of the sentence name the benchmark.
+        for (k, n) in numbers.enumerated() {
+            guard let m = described[k].metric else { continue }
+            let s = sentence(n.finding.start)
+            let key = BenchmarkAliases.key(m)
+            if let b = benches.indices.first(where: { benchSentence[$0] == s && (benches[$0].id == aliases.id(m) || BenchmarkAliases.key(benches[$0].name) == key) }) {
+                if described[k].benchmark == nil { described[k].benchmark = benches[b].name }
+                described[k].metric = nil
+            }
+        }
+
+        // Baselines shared by `A and B over X`.
+        if numbers.count > 1 {
+            for k in stride(from: numbers.count - 2, through: 0, by: -1) where described[k].baseline == nil {
+                guard let next = described[k + 1].baseline else { continue }
+                let a = numbers[k].finding, b = numbers[k + 1].finding
+                guard sentence(a.start) == sentence(b.start), a.end <= b.start, b.start - a.end <= 40 else { continue }
+                let words = ResultResolver.words(text[a.end..<b.start])
+                let gap = String(decoding: text[a.end..<b.start], as: UTF8.self)
+                guard words.contains("and"), !gap.contains(","), !gap.contains(";"),
+                      !words.contains(where: { ["over", "than", "compared", "versus", "vs"].contains($0) }) else { continue }
+                described[k].baseline = next
+            }
+        }
+
+        // Kinds written (before defaults) and metrics inherited within a sentence.
+        for (k, n) in numbers.enumerated() {
+            let f = n.finding
+            var kind = described[k].ruleKind
+            if kind == nil {
+                if f.group("from") != nil && f.group("to") != nil { kind = "score" }
+                else if n.mentions.first?.unit == "x" { kind = "change" }
+                else if f.group("sign") == "+" { kind = "change" }
+            }
+            described[k].kind = kind
+            if described[k].metric == nil, k > 0 {
+                let p = numbers[k - 1]
+                let before = described[k - 1].kind
+                if sentence(p.finding.start) == sentence(f.start), p.mentions.first?.unit == n.mentions.first?.unit,
+                   let m = described[k - 1].metric, kind == nil || before == nil || kind == before,
+                   described[k].baseline == nil || described[k].baseline == described[k - 1].baseline {
+                    described[k].metric = m
+                }
+            }
+        }
+
+        // Benchmarks.
+        for (k, n) in numbers.enumerated() {
+            let f = n.finding
+            let s = sentence(f.start)
+            let inSentence = benches.indices.filter { benchSentence[$0] == s }
+            // A `respectively` list overrides a rule's benchmark (`On A, B and C, … x, y and z, respectively`).
+            switch respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) {
+            case .paired(let b): described[k].benchmark = benches[b].name; continue
+            case .ambiguous: described[k].benchmark = nil; continue
+            case .none: break
+            }
+            guard described[k].benchmark == nil, described[k].scope != "none" else { continue }
+            let linkedOnly = described[k].scope == "linked" || described[k].ruleKind == "other"
+            if let b = parenthesised(benches, f, inSentence, text) { described[k].benchmark = benches[b].name; continue }
+            if let b = following(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
+            if linkedOnly || linkedElsewhere(benches, k, numbers, inSentence, text) { continue }
+            let ids = Set(inSentence.map { benches[$0].id })
+            if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
+            // An earlier sentence's benchmark only for a number that says what it measures (a
+            // metric, or a kind from a rule or from its form), not for a bare figure.
+            guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil else { continue }
+            var earlier = s - 1
+            while earlier >= 0 {
+                let there = benches.indices.filter { benchSentence[$0] == earlier }
+                if !there.isEmpty {
+                    if Set(there.map { benches[$0].id }).count == 1 { described[k].benchmark = benches[there[0]].name }
+                    break
+                }
+                earlier -= 1
+            }
+        }
+
+        // Default kinds.
+        for k in described.indices where described[k].kind == nil {
+            described[k].kind = described[k].metric != nil || described[k].benchmark != nil ? "score" : "other"
+        }
+
+        var out: [NumberMention] = []
+        for (k, n) in numbers.enumerated() {
+            let d = described[k]
+            for var m in n.mentions {
+                m.context += [("metric", d.metric), ("benchmark", d.benchmark), ("benchmark_id", d.benchmark.map(aliases.id)),
+                              ("baseline", d.baseline), ("kind", d.kind)]
+                out.append(m)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Structural cues
+
+    private enum Pairing { case paired(Int), ambiguous, none }
+
+    /// Step 1: `On X, Y and Z it reaches A%, B% and C%, respectively`. A `respectively` list of
+    /// several numbers whose benchmarks cannot be paired (one is not found) is ambiguous: none.
+    private func respectively(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ s: Int, _ inSentence: [Int], _ text: [UInt8],
+                              _ sentences: [Range<Int>], _ sentence: (Int) -> Int) -> Pairing {
+        let range = sentences[s]
+        guard ResultResolver.words(text[range]).contains("respectively") else { return .none }
+        // The numbers of the list are those before the word (a number after it is another statement).
+        let word = ResultResolver.find(Array("respectively".utf8), in: text, range: range) ?? range.upperBound
+        let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s && numbers[$0].finding.start < word }
+        guard let first = here.first, let position = here.firstIndex(of: k), here.count >= 2 else { return .none }
+        var seen = Set<String>()
+        var listed: [Int] = []
+        var after: [Int] = []
+        for b in inSentence where seen.insert(benches[b].id).inserted {
+            if benches[b].start < numbers[first].finding.start { listed.append(b) } else { after.append(b) }
+        }
+        // The benchmarks come before the numbers (`On A and B, … x and y, respectively`) or after
+        // them (`x and y on A and B, respectively`).
+        if listed.count == here.count { return .paired(listed[position]) }
+        if listed.count < 2, after.count == here.count { return .paired(after[position]) }
+        // A list of benchmarks that does not match the numbers: no pairing can be trusted.
+        if listed.count >= 2 || (listed.count < 2 && !after.isEmpty) { return .ambiguous }
+        return .none
+    }
+
+    /// Step 2: `X (A%)` or `X: A%`.
+    private func parenthesised(_ benches: [Bench], _ f: Finding, _ inSentence: [Int], _ text: [UInt8]) -> Int? {
+        guard let b = inSentence.last(where: { benches[$0].end <= f.start }) else { return nil }
+        let gap = text[benches[b].end..<f.start]
+        guard gap.count <= 40 else { return nil }
+        var i = gap.startIndex
+        while i < gap.endIndex, gap[i] == 0x20 { i += 1 }
+        if i < gap.endIndex, gap[i] == UInt8(ascii: ":"), gap.count <= 4 { return b }
+        guard i < gap.endIndex, gap[i] == UInt8(ascii: "(") else { return nil }
+        return gap[(i + 1)...].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) ? nil : b
+    }
+
+    /// Step 3: `A% … on X`.
+    private func following(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8], _ sentence: (Int) -> Int) -> Int? {
+        let f = numbers[k].finding
+        guard let position = inSentence.firstIndex(where: { benches[$0].start >= f.end }) else { return nil }
+        let b = inSentence[position]
+        // `on X and Y`: the number belongs to no one benchmark.
+        if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
+        let gap = text[f.end..<benches[b].start]
+        guard gap.count <= 90, !gap.contains(UInt8(ascii: ";")) else { return nil }
+        // Not out of the parenthesis the number is in (`(58% success), safety (100% on X)`).
+        var depth = 0
+        for c in gap {
+            if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") { depth -= 1; if depth < 0 { return nil } }
+        }
+        let words = ResultResolver.words(gap)
+        guard let cue = words.indices.last(where: { ResultResolver.linkAfter.contains(words[$0]) }),
+              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }),
+              !words[(cue + 1)...].contains(where: { ResultResolver.listWords.contains($0) }) else { return nil }
+        // A number in between must not have a cue of its own before it (`A% on P and B% on X`).
+        if let between = numbers.indices.first(where: { $0 > k && numbers[$0].finding.start < benches[b].start }) {
+            let own = ResultResolver.words(text[f.end..<numbers[between].finding.start])
+            if own.contains(where: { ResultResolver.linkAfter.contains($0) }) { return nil }
+        }
+        _ = sentence
+        return b
+    }
+
+    /// Step 4: `On X, … A%`.
+    private func preceding(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8], _ sentence: (Int) -> Int) -> Int? {
+        let f = numbers[k].finding
+        guard let position = inSentence.lastIndex(where: { benches[$0].end <= f.start }) else { return nil }
+        let b = inSentence[position]
+        guard f.start - benches[b].end <= 120, !text[benches[b].end..<f.start].contains(UInt8(ascii: ";")) else { return nil }
+        if numbers.contains(where: { $0.finding.start >= benches[b].end && $0.finding.end <= f.start }) { return nil }
+        // Nor the benchmark an earlier number is reported on (`4.5x in A and 2.5x in B`).
+        if numbers.contains(where: { $0.finding.end <= benches[b].start && benches[b].start - $0.finding.end <= 30 }) { return nil }
+        // Not an item of a list of benchmarks (`on A, B and X`).
+        if position > 0, benches[b].start - benches[inSentence[position - 1]].end <= 8 { return nil }
+        if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
+        let lead = text[max(0, benches[b].start - 40)..<benches[b].start]
+        let words = ResultResolver.words(lead)
+        guard let cue = words.indices.last(where: { ResultResolver.linkBefore.contains(words[$0]) }),
+              words.count - cue <= 3, words[(cue + 1)...].allSatisfy({ ResultResolver.isPlainWord($0) }) else { return nil }
+        _ = sentence
+        return b
+    }
+
+    /// Whether the number is linked to something that is not one benchmark: `on`/`in`/`across`
+    /// right after it (within 40 bytes, no comma between) and then a capitalised word or a digit
+    /// where no benchmark is found (`5.32x in AFHQ, 2.51x in Img64cond`), or a list of benchmarks.
+    private func linkedElsewhere(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ inSentence: [Int], _ text: [UInt8]) -> Bool {
+        let f = numbers[k].finding
+        var i = f.end
+        let limit = min(text.count, f.end + 40)
+        while i < limit {
+            let c = text[i]
+            if c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == UInt8(ascii: "(") { return false }
+            if c == 0x20 {
+                var j = i + 1
+                while j < text.count, text[j] >= 0x61, text[j] <= 0x7A { j += 1 }
+                let word = String(decoding: text[(i + 1)..<j], as: UTF8.self)
+                if ResultResolver.linkAfter.contains(word), j + 1 < text.count, text[j] == 0x20 {
+                    var t = j + 1
+                    if text[t...].starts(with: Array("the ".utf8)) { t += 4 }
+                    guard t < text.count else { return false }
+                    let head = text[t]
+                    let named = (head >= 0x41 && head <= 0x5A) || (head >= 0x30 && head <= 0x39)
+                    guard named else { return false }
+                    if let at = inSentence.firstIndex(where: { benches[$0].start >= t && benches[$0].start <= t + 1 }) {
+                        return at + 1 < inSentence.count && benches[inSentence[at + 1]].start - benches[inSentence[at]].end <= 8
+                    }
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: - Text helpers
+
+    /// The name a title gives before its colon (`Open CaptchaWorld: A …` → `Open CaptchaWorld`), or nil.
+    static func titleHead(_ title: String?) -> String? {
+        guard let title, let colon = title.firstIndex(of: ":") else { return nil }
+        let head = title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return head.isEmpty || head.count > 60 ? nil : head
+    }
+
+    /// The first offset of `needle` inside `range` of `text`.
+    static func find(_ needle: [UInt8], in text: [UInt8], range: Range<Int>) -> Int? {
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        for i in range.lowerBound...(range.upperBound - needle.count) where text[i] == needle[0] {
+            if text[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    /// Lower-cased words (letters, digits, `-`, `@`, `.` inside) of a byte slice.
+    static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
+        String(decoding: bytes, as: UTF8.self).lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "@") }).map(String.init)
+    }
+
+    /// A lower-case word of letters (an article or adjective between a cue and a name).
+    static func isPlainWord(_ w: String) -> Bool { !w.isEmpty && w.allSatisfy { $0.isLetter || $0 == "-" } }
+
+    /// A group's text with white space runs as one space; nil when empty.
+    static func single(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let v = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return v.isEmpty ? nil : v
+    }
+}

@@ -1,0 +1,58 @@
+/// Sentences of an abstract as byte ranges of its UTF-8 text.
+///
+/// A sentence ends at `.`, `!` or `?` (and any closing `)`, `"`, `'` right after it) that white
+/// space follows and then anything but a lower-case ASCII letter, unless the word before the
+/// full stop is a common abbreviation (`e.g.`, `i.e.`, `vs.`, `et al.`, `Fig.`, …) or a single
+/// letter (an initial). Decimal points never end a sentence (no white space follows them).
+public enum SentenceBounds {
+    static let abbreviations: Set<String> = ["e.g", "i.e", "vs", "al", "etc", "fig", "figs", "eq", "eqs", "cf", "approx",
+                                             "resp", "ref", "refs", "sec", "tab", "no", "nos", "viz", "ca", "incl", "w.r.t"]
+
+    /// The sentences of `text` (white space around them included), covering it without gaps.
+    public static func sentences(_ text: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var begin = 0
+        var i = 0
+        let n = text.count
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while i < n {
+            let b = text[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                var j = i + 1
+                while j < n, text[j] == UInt8(ascii: ")") || text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") { j += 1 }
+                var k = j
+                while k < n, space(text[k]) { k += 1 }
+                let followedBySpace = k > j || j == n
+                let nextLower = k < n && text[k] >= 0x61 && text[k] <= 0x7A
+                if followedBySpace, !nextLower, !(b == UInt8(ascii: ".") && abbreviationBefore(text, i)) {
+                    out.append(begin..<k)
+                    begin = k
+                    i = k
+                    continue
+                }
+            }
+            i += 1
+        }
+        if begin < n { out.append(begin..<n) }
+        return out
+    }
+
+    /// Whether the word ending right before the full stop at `dot` is an abbreviation or an initial.
+    static func abbreviationBefore(_ text: [UInt8], _ dot: Int) -> Bool {
+        var s = dot
+        while s > 0, text[s - 1] != 0x20, text[s - 1] != UInt8(ascii: "("), text[s - 1] != 0x09 { s -= 1 }
+        let word = String(decoding: text[s..<dot], as: UTF8.self).lowercased()
+        if word.count == 1, let c = word.unicodeScalars.first, c.properties.isAlphabetic { return true }
+        return abbreviations.contains(word)
+    }
+
+    /// The index of the sentence that contains byte `offset`.
+    public static func index(of offset: Int, in sentences: [Range<Int>]) -> Int {
+        var lo = 0, hi = sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if sentences[mid].lowerBound <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return max(lo, 0)
+    }
+}
