@@ -11,10 +11,10 @@ public struct DedupeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Directory for temporary files (default: $TMPDIR, else /tmp).", valueName: "dir"))
     public var tempDir: String?
 
-    @Flag(help: "Do not merge near-duplicates (similar title and abstract under different title keys).")
+    @Flag(help: "Do not look for near-duplicates (similar title + abstract under different title keys): none is merged, and similar_to stays empty.")
     public var noSimilar = false
 
-    @Option(help: ArgumentHelp("Jaccard similarity of title+abstract word 3-shingles from which two records are near-duplicates.", valueName: "0..1"))
+    @Option(help: ArgumentHelp("Jaccard similarity of title+abstract word 3-shingles from which two records are near-duplicates: merged when their titles are near-duplicates too, else kept apart, each naming the other in similar_to.", valueName: "0..1"))
     public var similarity: Double = Deduper.defaultSimilarity
 
     public func validate() throws {
