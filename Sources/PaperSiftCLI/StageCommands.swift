@@ -182,8 +182,9 @@ public struct DedupeCommand: ParsableCommand {
         Occurrences with the same title key (case, punctuation, spacing, hyphenation, dashes, \
         LaTeX residue and diacritics ignored) are one paper unless their arXiv ids, DOIs, first \
         authors or years disagree; papers are also joined by arXiv id, DOI, and near-duplicate \
-        title + abstract (MinHash, --similarity, off with --no-similar). Output is in order of \
-        first occurrence; the same input always gives the same bytes. Memory stays within \
+        title + abstract when the titles are near-duplicates too (MinHash, --similarity, off with \
+        --no-similar); near-duplicates with unrelated titles stay two papers, each naming the \
+        other's id in similar_to. Output is in order of first occurrence; the same input always gives the same bytes. Memory stays within \
         --max-memory: past it, sorted runs spill to --temp-dir. See docs/DEDUPE.md.
 
         With --keyed, input is "key<TAB>json" lines sorted by key (sift-normalize --emit-key, \
