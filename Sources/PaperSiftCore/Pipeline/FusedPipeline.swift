@@ -33,17 +33,24 @@ public final class FusedPipeline {
         extractor = try Extractor(rules: rules)
         normalizer = Normalizer(rules: rules)
         guard threads > 1 else { workers = nil; return }
-        var work: [([Occurrence]) -> [Outcome]] = []
+        // Each worker compiles its own copy of the rules on its thread. The same definitions have
+        // just compiled here, so a failure there is a broken invariant, not bad input.
         let similarity = dedupe.similarity != nil
-        for _ in 0..<threads {
-            let own = try RuleSet(directory: rules.directory, fullScan: rules.fullScan)
-            let (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
-            var writer = JSONWriter(capacity: 1 << 16)
-            work.append { batch in
-                batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
+        _ = rules.aliasAlternation  // made here once, read by the copies
+        let makers = (0..<threads).map { _ in
+            { () -> ([Occurrence]) -> [Outcome] in
+                let extractor: Extractor, normalizer: Normalizer
+                do {
+                    let own = try RuleSet(copying: rules)
+                    (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
+                } catch { preconditionFailure("rules that compiled on the main thread failed on a worker: \(error)") }
+                var writer = JSONWriter(capacity: 1 << 16)
+                return { batch in
+                    batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
+                }
             }
         }
-        workers = OrderedWorkers(work: work)
+        workers = OrderedWorkers(makers: makers)
     }
 
     deinit { workers?.stop() }
