@@ -39,7 +39,7 @@ NORMALIZED  := $(NAMES:%=$(OUT)/stages/%.normalize.jsonl)
 .SECONDARY: $(CLEANED) $(SEGMENTED) $(EXTRACTED) $(NORMALIZED)
 
 .PHONY: help run test results eval-results eval eval-check eval-table check-piped check-keyed check-schemas check-report check-install deps build \
-        clean golden fuzz completions man install uninstall bench bench-dedupe microbench spark-deps spark-run spark-test spark-bundle
+        clean golden fuzz completions man install uninstall bench bench-dedupe bench-arxiv microbench spark-deps spark-run spark-test spark-bundle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -205,6 +205,13 @@ check-report: run ## Check the report's figures against an independent count, an
 	$(if $(DEV_FILES),python3 tools/check_report.py $(OUT)/dev.papers.jsonl $(OUT)/report.dev.md $(OUT)/report.dev.html)
 	@tools/install-chromium.sh
 	python3 tools/check_report_layout.py --screenshot $(OUT)/report.png $(REPORTS_HTML)
+
+# arXiv-sized run (issue 16): >= 2.5M arxiv-oai records generated into a temporary directory from
+# ../shared/corpus-real's snapshot sample; MB/s, records/s and peak RSS (< 1 GiB) of sift run.
+ARXIV_RECORDS ?= 2500000
+ARXIV_THREADS ?= 0
+bench-arxiv: build ## sift run --threads N over 2.5M generated arXiv snapshot records (ARXIV_RECORDS=, ARXIV_THREADS=): MB/s, records/s, peak RSS
+	RECORDS=$(ARXIV_RECORDS) THREADS=$(ARXIV_THREADS) bench/arxiv-bench.sh
 
 bench-dedupe: build ## Dedupe benchmark: 2M generated records, ~30 % duplicates, --max-memory 256MB (RECORDS=, BUDGET=)
 	bench/dedupe-bench.sh

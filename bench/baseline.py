@@ -34,6 +34,9 @@ import time
 import warnings
 
 FIELDS = ["links", "numbers", "model_sizes", "benchmarks"]
+# With the `regex` module, every field `sift-extract` fills (docs/FORMATS.md), organisation names
+# from orgs/aliases.txt included.
+ALL_FIELDS = FIELDS + ["orgs", "number_context"]
 KNOWN_FLAGS = {"caseless", "extended", "multiline", "dotall", "anchored", "ungreedy"}
 
 
@@ -200,8 +203,11 @@ def char_escape(cp):
     return "\\U%08x" % cp
 
 
-def translate(pat, extended=False, ungreedy=False):
-    """Translate a PCRE2 pattern to Python `re` syntax (raises Untranslatable)."""
+def translate(pat, extended=False, ungreedy=False, engine="re"):
+    """Translate a PCRE2 pattern to Python `re` syntax, or with engine="regex" to the `regex`
+    module's, which reads recursion, branch reset, verbs, \\p{..}, \\K and variable-length
+    look-behind as PCRE2 does (raises Untranslatable)."""
+    full = engine == "regex"
     out = []
     i, n = 0, len(pat)
     in_class = False
@@ -276,6 +282,10 @@ def translate(pat, extended=False, ungreedy=False):
                     close = {"<": ">", "{": "}", "'": "'"}[pat[i + 2]]
                     j = pat.index(close, i + 3)
                     ref = pat[i + 3:j]
+                    if full and (d == "g" and pat[i + 2] == "<" or ref.startswith("-")):
+                        out.append(pat[i:j + 1])
+                        i = j + 1
+                        continue
                     if d == "g" and pat[i + 2] == "<":
                         raise Untranslatable("subroutine call \\g<...>")
                     if ref.lstrip("-").isdigit():
@@ -293,7 +303,7 @@ def translate(pat, extended=False, ungreedy=False):
                     out.append("(?:\\%s)" % pat[i + 2:j])
                     i = j
                     continue
-            if d in UNSUPPORTED_ESCAPES:
+            if d in UNSUPPORTED_ESCAPES and not (full and d in "pPXKG"):
                 raise Untranslatable("escape \\" + d)
             out.append(pat[i:i + 2])
             i += 2
@@ -305,6 +315,10 @@ def translate(pat, extended=False, ungreedy=False):
                     name = pat[i + 2:j]
                     neg = name.startswith("^")
                     name = name.lstrip("^")
+                    if full and (name not in POSIX or neg):
+                        out.append(pat[i:j + 2])
+                        i = j + 2
+                        continue
                     if name not in POSIX or neg:
                         raise Untranslatable("POSIX class [:%s:]" % pat[i + 2:j])
                     out.append(POSIX[name])
@@ -344,7 +358,13 @@ def translate(pat, extended=False, ungreedy=False):
             i += 3
             continue
         if c == "(":
-            if pat.startswith("(*", i):
+            if pat.startswith("(?(<", i) or pat.startswith("(?('", i):   # condition on a named group
+                close = ">" if pat[i + 3] == "<" else "'"
+                j = pat.index(close, i + 4)
+                out.append("(?(" + pat[i + 4:j])
+                i = j + 1
+                continue
+            if pat.startswith("(*", i) and not full:
                 raise Untranslatable("verb " + pat[i:i + 12])
             if pat.startswith("(?<", i) and not pat.startswith(("(?<=", "(?<!"), i):
                 out.append("(?P<")
@@ -357,6 +377,10 @@ def translate(pat, extended=False, ungreedy=False):
                 continue
             if pat.startswith("(?P>", i) or pat.startswith("(?&", i) or pat.startswith("(?|", i) or \
                     re.match(r"\(\?[R+\-]?\d*\)", pat[i:i + 8]):
+                if full:
+                    out.append(pat[i:i + 3])
+                    i += 3
+                    continue
                 raise Untranslatable("recursion / branch reset " + pat[i:i + 8])
             out.append(c)
             i += 1
@@ -397,7 +421,10 @@ class Rule:
                  "raw_group", "named_groups", "continuation", "continuation_raw_group", "continuation_groups")
 
 
-def compile_rule(d):
+def compile_rule(d, engine="re"):
+    rx_module = re
+    if engine == "regex":
+        import regex as rx_module
     flags = 0
     fl = set(d["flags"])
     if "caseless" in fl:
@@ -407,10 +434,10 @@ def compile_rule(d):
     if "dotall" in fl:
         flags |= re.DOTALL
     # 'extended' is handled by translate() (whitespace and # comments removed), so no re.VERBOSE.
-    src = translate(d["pattern"], extended="extended" in fl, ungreedy="ungreedy" in fl)
+    src = translate(d["pattern"], extended="extended" in fl, ungreedy="ungreedy" in fl, engine=engine)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rx = re.compile(src, flags)
+        rx = rx_module.compile(src, flags)
     r = Rule()
     r.id, r.field, r.priority, r.regex = d["id"], d["field"], d["priority"], rx
     r.anchored = "anchored" in fl
@@ -420,20 +447,58 @@ def compile_rule(d):
     r.named_groups = sorted(((idx, name) for name, idx in rx.groupindex.items() if name != "raw"))
     r.continuation, r.continuation_raw_group, r.continuation_groups = None, 0, []
     if d.get("continuation"):
-        csrc = translate(d["continuation"], extended="extended" in fl, ungreedy="ungreedy" in fl)
+        csrc = translate(d["continuation"], extended="extended" in fl, ungreedy="ungreedy" in fl, engine=engine)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            r.continuation = re.compile(csrc, flags)
+            r.continuation = rx_module.compile(csrc, flags)
         r.continuation_raw_group = r.continuation.groupindex.get("raw", 0)
         r.continuation_groups = sorted(((idx, name) for name, idx in r.continuation.groupindex.items() if name != "raw"))
     return r
 
 
-def load_rules(directory):
+def org_text_names(path):
+    """The names of orgs/aliases.txt matched in running text (`OrgDirectory.textNames`): the
+    `aliases` and `acronyms` of every stanza without `text: no`."""
+    names, current, in_text = set(), [], True
+    with open(path, encoding="utf-8") as fh:
+        for line in fh.read().split("\n") + [""]:
+            line = line.rstrip("\r")
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if in_text:
+                    names.update(current)
+                current, in_text = [], True
+                continue
+            key, _, value = line.partition(":")
+            key, value = key.strip(), value.strip()
+            if key in ("aliases", "acronyms"):
+                current += [v.strip() for v in value.split("|") if v.strip()]
+            elif key == "text":
+                in_text = value == "yes"
+    return sorted(names)
+
+
+def alias_rule(directory, engine):
+    """The `orgs.aliases` rule `Extractor.aliasRule` builds from the alias table (needs `regex`
+    for \\p{L} in its look-arounds), or None."""
+    path = os.path.join(directory, "orgs", "aliases.txt")
+    if engine != "regex" or not os.path.isfile(path):
+        return None
+    names = org_text_names(path)
+    if not names:
+        return None
+    d = {"id": "orgs.aliases", "field": "orgs", "priority": 0, "flags": [], "prefilters": [], "continuation": None,
+         "pattern": "(?<![\\p{L}\\p{N}_])(?<raw>" + trie_alternation(names) + ")(?![\\p{L}\\p{N}_]|-(?!\\s))"}
+    return compile_rule(d, engine)
+
+
+def load_rules(directory, engine="re"):
     if not os.path.isdir(directory):
         sys.exit("baseline: rules directory not found: %s" % directory)
     paths = sorted(glob.glob(os.path.join(directory, "**", "*.rule"), recursive=True))
-    rules = {f: [] for f in FIELDS}
+    fields = ALL_FIELDS if engine == "regex" else FIELDS
+    rules = {f: [] for f in fields}
     skipped = 0
     seen = {}
     for path in paths:
@@ -449,10 +514,19 @@ def load_rules(directory):
             warn("%s: rule id '%s' is also used by %s" % (path, d["id"], seen[d["id"]]))
         seen[d["id"]] = path
         try:
-            rules[d["field"]].append(compile_rule(d))
+            rules[d["field"]].append(compile_rule(d, engine))
         except (Untranslatable, re.error, ValueError, OverflowError) as e:
-            warn("%s:%d: skipping rule %s: pattern not usable with Python re: %s" % (path, d["pattern_line"], d["id"], e))
+            warn("%s:%d: skipping rule %s: pattern not usable with Python %s: %s" % (path, d["pattern_line"], d["id"], engine, e))
             skipped += 1
+        except Exception as e:  # regex.error
+            if type(e).__name__ != "error":
+                raise
+            warn("%s:%d: skipping rule %s: pattern not usable with Python %s: %s" % (path, d["pattern_line"], d["id"], engine, e))
+            skipped += 1
+    if "orgs" in rules:
+        r = alias_rule(directory, engine)
+        if r is not None:
+            rules["orgs"].append(r)
     return rules, skipped
 
 
@@ -511,7 +585,7 @@ def extract(abstract, rules, resolve):
     lowered = None
     ascii_only = len(b) == len(abstract)
     found = {}
-    for field in FIELDS:
+    for field in rules:
         cands = []
         for rule in rules[field]:
             if rule.prefilters:
@@ -544,10 +618,10 @@ def extract(abstract, rules, resolve):
         found[field] = cands
     if resolve and found["links"]:
         spans = [(c[1], c[2]) for c in found["links"]]
-        for field in FIELDS[1:]:
+        for field in list(found)[1:]:
             found[field] = [c for c in found[field] if not any(c[1] < le and ls < c[2] for ls, le in spans)]
     return {field: [{"rule": c[3], "raw": c[4], "start": c[1], "end": c[2], "groups": c[5]} for c in found[field]]
-            for field in FIELDS}
+            for field in found}
 
 
 def main(argv=None):
@@ -556,11 +630,27 @@ def main(argv=None):
     ap.add_argument("--rules", default=default_rules, help="rules directory (default: %(default)s)")
     ap.add_argument("--raw-matches", action="store_true",
                     help="list every hit: no overlap resolution, no dropping of hits inside links")
+    ap.add_argument("--engine", choices=["regex", "re"], default=None,
+                    help="regex (pip module `regex`: reads most PCRE2 syntax, runs every field of sift-extract "
+                         "including organisation names and number context; the default when installed) or re "
+                         "(standard library: links, numbers, model sizes and benchmarks, rules re can read)")
     ap.add_argument("files", nargs="*", help="JSON Lines inputs (default or '-': stdin)")
     args = ap.parse_args(argv)
+    if args.engine is None:
+        try:
+            import regex  # noqa: F401
+            args.engine = "regex"
+        except ImportError:
+            warn("the `regex` module is not installed (pip install regex): using `re`")
+            args.engine = "re"
+    elif args.engine == "regex":
+        try:
+            import regex  # noqa: F401,F811
+        except ImportError:
+            sys.exit("baseline: --engine regex needs the `regex` module: pip install regex")
 
     t0 = time.perf_counter()
-    rules, skipped = load_rules(args.rules)
+    rules, skipped = load_rules(args.rules, args.engine)
     n_rules = sum(len(v) for v in rules.values())
     if n_rules == 0:
         warn("no links/numbers/model_sizes/benchmarks rules loaded from %s" % args.rules)
@@ -598,8 +688,8 @@ def main(argv=None):
                 fh.close()
     out.flush()
     dt = time.perf_counter() - t0
-    print("baseline: %d rules (%d skipped), %d records (%d with abstract, %d passed through), %d hits, "
-          "%.2fs, %.1f MB/s" % (n_rules, skipped, records, with_abstract, passed, hits, dt,
+    print("baseline: %s, %d rules (%d skipped), %d records (%d with abstract, %d passed through), %d hits, "
+          "%.2fs, %.1f MB/s" % (args.engine, n_rules, skipped, records, with_abstract, passed, hits, dt,
                                 in_bytes / 1e6 / dt if dt > 0 else 0.0), file=sys.stderr)
 
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""`make bench`: throughput, peak memory and start-up of papersift on a generated corpus.
+"""`make bench`: throughput, peak memory and start-up of papersift on a generated corpus and on
+real abstracts (the dev set's Hugging Face API files in ../shared, when present).
 
 Generates (or reuses) a deterministic corpus with bench/gen_corpus.py, runs every stage alone on
 its real input (the previous stage's output), the piped five stages, `sift run`, `cat`, the
-Python baseline (bench/baseline.py) and ripgrep on the same input, and writes a Markdown report
+Python baseline (bench/baseline.py with the `regex` module, the same rule files, on the same
+records) and ripgrep on the same input, the figures of issue 16 against their targets, and writes a Markdown report
 with the machine description and the command (default bench/results.md). Python 3.11, stdlib only.
 
 Each command is run --repeat times with standard output to /dev/null; the table shows the run
@@ -286,6 +288,124 @@ def table(rows, python_mbs):
     return "\n".join(lines)
 
 
+def finding_keys(path):
+    """(line number, field, rule, start, end) of every finding in an extract output."""
+    keys = set()
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            rec = json.loads(line)
+            for field, hits in (rec.get("found") or {}).items():
+                for h in hits:
+                    keys.add((n, field, h["rule"], h["start"], h["end"]))
+    return keys
+
+
+def python_peer(bin_dir, args, env, segment_in, extract_out, label):
+    """sift-extract and the Python baseline (`regex` module, the same rule files) on the same
+    records, median of --repeat runs each (the baseline: one run), with how many rules each ran
+    and how many findings they share."""
+    try:
+        import regex  # noqa: F401
+    except ImportError:
+        log("the Python `regex` module is missing (pip install regex): no Python peer")
+        return None
+    records = count_lines(segment_in)
+    ext = repeated([os.path.join(bin_dir, "sift-extract"), segment_in], args.repeat, env=env)
+    ext.update(name="`sift-extract` on %s" % label, bytes=size([segment_in]), records=records)
+    prof = measure([os.path.join(bin_dir, "sift-extract"), "--profile-rules", segment_in], env=env)["stderr"]
+    sift_rules = sum(1 for l in prof.splitlines() if re.match(r"\| `[^`]+` \|", l))
+    log("timing the Python baseline on %s (one run)" % label)
+    py_out = segment_in + ".python.jsonl"
+    r = measure([sys.executable, os.path.join(HERE, "baseline.py"), "--engine", "regex", "--rules", args.rules, segment_in],
+                stdout_path=py_out, env=env)
+    if r["status"] != 0:
+        sys.exit("bench: baseline.py failed:\n" + r["stderr"][-2000:])
+    m = re.search(r"baseline: regex, (\d+) rules \((\d+) skipped\)", r["stderr"])
+    r.update(name="Python baseline (`bench/baseline.py --engine regex`) on %s" % label, bytes=size([segment_in]),
+             records=records, runs=1, min_wall=r["wall"])
+    a, b = finding_keys(extract_out), finding_keys(py_out)
+    os.remove(py_out)
+    return {"sift": ext, "python": r, "sift_rules": sift_rules, "python_rules": int(m.group(1)) if m else None,
+            "python_skipped": int(m.group(2)) if m else None, "sift_findings": len(a), "python_findings": len(b),
+            "common": len(a & b), "label": label}
+
+
+def real_rows(bin_dir, args, env):
+    """The stage, pipe and fused rows on real abstracts (the dev set's Hugging Face API files),
+    each median of --repeat runs, and the Python peer on their records."""
+    files = sorted(os.path.join(args.real, f) for f in os.listdir(args.real) if f.endswith(".json"))
+    if not files:
+        return None
+    work = os.path.join(args.dir, "stages-real")
+    log("real abstracts: %d files in %s" % (len(files), args.real))
+    prepare(bin_dir, files, work, env)
+    occurrences = count_lines(os.path.join(work, "segment.jsonl"))
+    rows = []
+
+    # Runs here take a fraction of a second: more of them for a steadier median.
+    repeat = max(args.repeat, 7)
+
+    def row(name, argv, nbytes, records):
+        log("timing %s (real abstracts)" % name)
+        r = repeated(argv, repeat, env=env)
+        r.update(name=name, bytes=nbytes, records=records, argv=argv)
+        rows.append(r)
+
+    corpus_bytes = size(files)
+    current = files
+    for stage in STAGES:
+        row("`%s`" % stage, [os.path.join(bin_dir, stage)] + current, size(current),
+            occurrences if stage == "sift-clean" else count_lines(current[0]))
+        current = [os.path.join(work, INTERMEDIATE[stage])]
+    stage_argv = [[os.path.join(bin_dir, s)] for s in STAGES]
+    row("piped five stages", pipeline([stage_argv[0][:1] + files] + stage_argv[1:]), corpus_bytes, occurrences)
+    row("`sift run --threads 1`", [os.path.join(bin_dir, "sift"), "run", "--threads", "1"] + files, corpus_bytes, occurrences)
+    row("`sift run --threads %d`" % args.threads, [os.path.join(bin_dir, "sift"), "run", "--threads", str(args.threads)]
+        + files, corpus_bytes, occurrences)
+    return {"files": len(files), "bytes": corpus_bytes, "occurrences": occurrences, "rows": rows, "peer": None,
+            "dir": args.real, "work": work, "repeat": repeat}
+
+
+def targets(rows, peer, startup):
+    """Issue 16's figures from one corpus's rows: (what, measured, target, met)."""
+    by = {r["name"]: r for r in rows}
+    mbs = lambda r: r["bytes"] / 1e6 / r["wall"]  # noqa: E731
+    out = []
+    one = by.get("`sift run --threads 1`")
+    two = next((r for r in rows if r["name"].startswith("`sift run --threads") and r["name"] != "`sift run --threads 1`"), None)
+    if one:
+        out.append(("`sift run`, one thread", "%.1f MB/s" % mbs(one), "≥ 50 MB/s", mbs(one) >= 50))
+    if one and two:
+        out.append((two["name"] + " over one thread (wall)", "%.2f×" % (one["wall"] / two["wall"]), "≥ 1.8×",
+                    one["wall"] / two["wall"] >= 1.8))
+    for stage, goal in (("sift-extract", 80), ("sift-normalize", 200), ("sift-dedupe", 200)):
+        r = by.get("`%s`" % stage)
+        if r:
+            out.append(("`%s`" % stage, "%.1f MB/s" % mbs(r), "≥ %d MB/s" % goal, mbs(r) >= goal))
+    p = by.get("piped five stages")
+    if p:
+        out.append(("piped five stages", "%.1f MB/s" % mbs(p), "≥ 50 MB/s", mbs(p) >= 50))
+    if peer:
+        ratio = mbs(peer["sift"]) / mbs(peer["python"])
+        out.append(("`sift-extract` over the `regex` baseline, same records", "%.1f×" % ratio, "≥ 20×", ratio >= 20))
+    if startup:
+        worst = max(med for _, med, _ in startup)
+        out.append(("start-up (slowest executable, median)", "%.1f ms" % (worst * 1000), "≤ 10 ms", worst <= 0.010))
+    return out
+
+
+def peer_lines(peer):
+    s, p = peer["sift"], peer["python"]
+    ratio = (s["bytes"] / s["wall"]) / (p["bytes"] / p["wall"])
+    return ["On %s (%d records, %.1f MB): `sift-extract` %.1f MB/s (median of %d runs) against the Python baseline's "
+            "%.2f MB/s (one run): %.1f×. `sift-extract` ran %d rules; the baseline, with the `regex` module over the "
+            "same rule files, ran %s (%s skipped, organisation names built from `orgs/aliases.txt` as the extractor "
+            "builds them). Findings (record, field, rule, span): %d from `sift-extract`, %d from the baseline, %d in "
+            "common." % (peer["label"], s["records"], s["bytes"] / 1e6, s["bytes"] / 1e6 / s["wall"], s["runs"],
+                         p["bytes"] / 1e6 / p["wall"], ratio, peer["sift_rules"], peer["python_rules"],
+                         peer["python_skipped"], peer["sift_findings"], peer["python_findings"], peer["common"])]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release"), help="directory of the executables")
@@ -298,6 +418,11 @@ def main():
     ap.add_argument("--startup-runs", type=int, default=20)
     ap.add_argument("--threads", type=int, default=2, help="threads for the `sift run --threads` row")
     ap.add_argument("--no-python", action="store_true", help="skip the Python baseline")
+    ap.add_argument("--python-mb", type=int, default=None,
+                    help="the Python baseline runs over the segmented --small-mb corpus (default) and the real abstracts")
+    ap.add_argument("--real", default=os.path.join(REPO, "..", "shared", "corpus-dev", "hf-api"),
+                    help="real abstracts: a directory of Hugging Face API JSON files (default: the dev set in ../shared; "
+                         "skipped when absent)")
     ap.add_argument("--results", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--command", default="", help="the command line to record in the report")
     args = ap.parse_args()
@@ -345,7 +470,7 @@ def main():
         run_row("`%s`" % stage, [os.path.join(bin_dir, stage)] + inputs, size(inputs), records)
     stage_argv = [[os.path.join(bin_dir, s)] for s in STAGES]
     run_row("piped five stages", pipeline([stage_argv[0][:1] + big_files] + stage_argv[1:]), corpus_bytes, occurrences)
-    run_row("`sift run`", [os.path.join(bin_dir, "sift"), "run"] + big_files, corpus_bytes, occurrences)
+    run_row("`sift run --threads 1`", [os.path.join(bin_dir, "sift"), "run", "--threads", "1"] + big_files, corpus_bytes, occurrences)
     run_row("`sift run --threads %d`" % args.threads, [os.path.join(bin_dir, "sift"), "run", "--threads", str(args.threads)]
             + big_files, corpus_bytes, occurrences)
 
@@ -389,16 +514,9 @@ def main():
             "; left out (named recursion or `continue:`): " + ", ".join(rg_skipped) if rg_skipped else "")
     else:
         rg_note = "ripgrep not installed (apt-get install ripgrep): no ripgrep row."
-    python_mbs = None
-    if not args.no_python:
-        log("timing the Python baseline (one run)")
-        r = measure([sys.executable, os.path.join(HERE, "baseline.py"), "--rules", subset_dir, segment_out], env=env)
-        if r["status"] != 0:
-            sys.exit("bench: baseline.py failed:\n" + r["stderr"][-2000:])
-        r.update(name="Python baseline (`bench/baseline.py`), the same %s" % subset, bytes=size([segment_out]),
-                 records=segment_records, runs=1, min_wall=r["wall"])
-        rows.append(r)
-        python_mbs = r["bytes"] / 1e6 / r["wall"]
+    real = real_rows(bin_dir, args, env) if os.path.isdir(args.real) else None
+    if real is None:
+        log("skipped real abstracts: %s absent" % args.real)
 
     log("per-rule profile of sift-extract")
     profile = measure([os.path.join(bin_dir, "sift-extract"), "--profile-rules", segment_out], env=env)["stderr"]
@@ -416,27 +534,42 @@ def main():
     flat = []
     for stage in STAGES + ["sift run"]:
         if stage == "sift run":
-            small_argv = [os.path.join(bin_dir, "sift"), "run"] + small_files
-            big = next(r for r in rows if r["name"] == "`sift run`")
+            small_argv = [os.path.join(bin_dir, "sift"), "run", "--threads", "1"] + small_files
+            big = next(r for r in rows if r["name"] == "`sift run --threads 1`")
         else:
             small_argv = [os.path.join(bin_dir, stage)] + stage_input(stage, small_files, small_work)
             big = next(r for r in rows if r["name"] == "`%s`" % stage)
         small = repeated(small_argv, 1, env=env)
         flat.append((stage, small["rss_kb"], big["rss_kb"], stage in STREAMING))
 
+    # The Python peer comes last: comparing findings grows this process, and a child's peak RSS
+    # (wait4) counts the forked copy of it before exec, which would inflate the rows after it.
+    python_mbs = None
+    peer = None
+    if not args.no_python:
+        small_segment = os.path.join(small_work, "segment.jsonl")
+        peer = python_peer(bin_dir, args, env, small_segment, os.path.join(small_work, "extract.jsonl"),
+                           "the %d MB corpus" % args.small_mb)
+        if peer:
+            python_mbs = peer["python"]["bytes"] / 1e6 / peer["python"]["wall"]
+        if real:
+            real["peer"] = python_peer(bin_dir, args, env, os.path.join(real["work"], "segment.jsonl"),
+                                       os.path.join(real["work"], "extract.jsonl"), "the real abstracts")
+
     load_after = load()
     report = render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
-                    python_mbs, startup, true_walls, flat, rg_note, (kept, dropped, profile))
+                    python_mbs, startup, true_walls, flat, rg_note, (kept, dropped, profile), peer, real)
     with open(args.results, "w") as f:
         f.write(report)
     with open(os.path.join(args.dir, "results.json"), "w") as f:
         json.dump({"rows": [{k: v for k, v in r.items() if k != "stderr"} for r in rows],
+                   "real": real and [{k: v for k, v in r.items() if k != "stderr"} for r in real["rows"]],
                    "startup": startup, "rss": flat, "machine": info}, f, indent=1)
     print(report)
 
 
 def render(args, info, started, load_before, load_after, manifest, small_manifest, with_arxiv, rows,
-           python_mbs, startup, true_walls, flat, rg_note, extraction):
+           python_mbs, startup, true_walls, flat, rg_note, extraction, peer=None, real=None):
     by_name = {r["name"]: r for r in rows}
     cat = by_name["`cat` (corpus)"]
     out = ["# papersift benchmark results", ""]
@@ -465,21 +598,21 @@ def render(args, info, started, load_before, load_after, manifest, small_manifes
     out.append("## Throughput")
     out.append("")
     out.append("Each stage alone reads the previous stage's output (a file); the piped stages and `sift run` read "
-               "the corpus. Output goes to /dev/null. Median of %d runs (Python: one run). MB = 10^6 bytes of the "
+               "the corpus. Output goes to /dev/null. Median of %d runs (Python: one run, over the segmented %d MB corpus). MB = 10^6 bytes of the "
                "command's input; records = paper occurrences for commands reading the corpus, else JSON Lines "
                "records read. CPU s = user + system of all the command's processes; peak RSS of the largest one. "
-               "× Python = MB/s over the Python baseline's MB/s; only the extraction rows at the bottom do the same work."
-               % args.repeat)
+               "× Python = MB/s over the Python baseline's MB/s (`regex` module, the same rule files); only the "
+               "`sift-extract` row does the same work." % (args.repeat, args.small_mb))
     out.append("")
     out.append(table(rows, python_mbs))
     out.append("")
-    run = by_name["`sift run`"]
+    run = by_name["`sift run --threads 1`"]
     piped = by_name["piped five stages"]
-    lines = ["`sift run`: %.1f MB/s of corpus (%.1f MB per CPU second); `cat` is %.0f× faster." % (
+    lines = ["`sift run --threads 1`: %.1f MB/s of corpus (%.1f MB per CPU second); `cat` is %.0f× faster." % (
         run["bytes"] / 1e6 / run["wall"], run["bytes"] / 1e6 / run["cpu"], run["wall"] / cat["wall"]),
              "Piped five stages: %.1f MB/s wall using %.2f CPU s per wall s." % (
         piped["bytes"] / 1e6 / piped["wall"], piped["cpu"] / piped["wall"])]
-    threaded = next((r for r in rows if r["name"].startswith("`sift run --threads")), None)
+    threaded = next((r for r in rows if r["name"].startswith("`sift run --threads") and r["name"] != "`sift run --threads 1`"), None)
     if threaded:
         lines.append("%s: %.1f MB/s wall, %.2f CPU s per wall s (%.2f× the one-thread wall time)." % (
             threaded["name"], threaded["bytes"] / 1e6 / threaded["wall"], threaded["cpu"] / threaded["wall"],
@@ -494,18 +627,39 @@ def render(args, info, started, load_before, load_after, manifest, small_manifes
     rg = next((r for r in rows if r["name"].startswith("`rg")), None)
     if same and rg:
         lines.append("On the same rules and input, `sift-extract` takes %.2f× ripgrep's wall time." % (same["wall"] / rg["wall"]))
-    if python_mbs and same:
-        lines.append("On the same rules, `sift-extract` is %.1f× the Python baseline (MB/s); with all its rules %.1f×; "
-                     "`sift run` (all five stages, all rules) %.1f×." % (
-                         same["bytes"] / 1e6 / same["wall"] / python_mbs, ext["bytes"] / 1e6 / ext["wall"] / python_mbs,
-                         run["bytes"] / 1e6 / run["wall"] / python_mbs))
+    if peer:
+        lines += peer_lines(peer)
     out += ["- " + l for l in lines]
     out.append("- " + rg_note)
     kept, dropped, profile = extraction
-    out.append("- The side-by-side rows use the %d extraction rules Python's `re` can run (%s); left out, because `re` "
-               "lacks branch reset, recursion, verbs or variable-length look-behind, or because they are not part of the "
-               "baseline (organisation names, number context): %s." % (
+    out.append("- The `sift-extract`, only … and ripgrep rows use the %d extraction rules Python's standard `re` can run "
+               "(%s); left out: %s." % (
                    len(kept), ", ".join("`%s`" % k for k in kept), ", ".join("`%s`" % d for d in dropped) or "none"))
+    out.append("")
+    out.append("## Real abstracts")
+    out.append("")
+    if real:
+        out.append("The %d Hugging Face API files of `%s` (%.1f MB, %d paper occurrences: the dev set's real "
+                   "abstracts, with their links and numbers), same commands, median of %d runs:" % (
+                       real["files"], os.path.relpath(real["dir"], REPO), real["bytes"] / 1e6, real["occurrences"],
+                       real["repeat"]))
+        out.append("")
+        out.append(table(real["rows"], None))
+        out.append("")
+        if real["peer"]:
+            out += ["- " + l for l in peer_lines(real["peer"])]
+            out.append("")
+    else:
+        out.append("Skipped: %s absent." % args.real)
+        out.append("")
+    out.append("## Targets (issue 16), from this run")
+    out.append("")
+    out.append("| corpus | figure | measured | target | met |")
+    out.append("| --- | --- | ---: | ---: | --- |")
+    sets = [("generated", rows, peer)] + ([("real abstracts", real["rows"], real["peer"])] if real else [])
+    for label, rs, pr in sets:
+        for what, got, goal, met in targets(rs, pr, startup if label == "generated" else None):
+            out.append("| %s | %s | %s | %s | %s |" % (label, what, got, goal, "yes" if met else "**no**"))
     out.append("")
     if profile:
         out.append("## Where extraction time goes")

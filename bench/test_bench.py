@@ -59,6 +59,50 @@ class TranslateTests(unittest.TestCase):
                 baseline.translate(p)
 
 
+try:
+    import regex  # noqa: F401
+    HAVE_REGEX = True
+except ImportError:
+    HAVE_REGEX = False
+
+
+@unittest.skipUnless(HAVE_REGEX, "the regex module is not installed (pip install regex)")
+class RegexEngineTests(unittest.TestCase):
+    """With engine="regex", PCRE2 syntax that `re` lacks is passed through to the `regex` module."""
+
+    def check(self, pcre, text, expected):
+        rx = regex.compile(baseline.translate(pcre, engine="regex"))
+        m = rx.search(text)
+        self.assertEqual(m.group(0) if m else None, expected, baseline.translate(pcre, engine="regex"))
+
+    def test_pcre2_features(self):
+        self.check(r"(?|a(b)|c(d))\1", "xcdd", "cdd")
+        self.check(r"(?<w>\p{Lu}\p{Ll}+) (?&w)", "see Foo Bar", "Foo Bar")
+        self.check(r"ab(*SKIP)(*FAIL)|b", "ab b", "b")
+        self.check(r"(?<=ab|c)d", "abd", "d")
+        self.check(r"(?<x>a)?(?(<x>)b|c)", "xab", "ab")
+        self.check(r"(?<x>a)?(?(<x>)b|c)", "xc", "c")
+        self.check(r"[[:^alpha:]]+", "ab12", "12")
+
+    def test_repo_rules_all_load(self):
+        """Every extraction rule of rules/ compiles, plus the organisation names."""
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            rules, skipped = baseline.load_rules(os.path.join(REPO, "rules"), "regex")
+        self.assertEqual(skipped, 0, err.getvalue())
+        self.assertEqual(set(rules), set(baseline.ALL_FIELDS))
+        self.assertEqual([r.id for r in rules["orgs"]], ["orgs.aliases"])
+        self.assertTrue(rules["number_context"])
+
+    def test_org_text_names(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "aliases.txt")
+            with open(path, "w") as fh:
+                fh.write("# c\nname: A Lab\naliases: A Lab | ALab\nacronyms: AL\ntext: yes\n\n"
+                         "name: Meta\naliases: Meta AI\ntext: no\n\nname: B\naliases: B Uni\n")
+            self.assertEqual(baseline.org_text_names(path), ["A Lab", "AL", "ALab", "B Uni"])
+
+
 class RuleFileTests(unittest.TestCase):
     def test_sample_rules_parse(self):
         rules, skipped = baseline.load_rules(os.path.join(TESTDATA, "rules"))
@@ -115,7 +159,7 @@ class RuleFileTests(unittest.TestCase):
 
 class BaselineOutputTests(unittest.TestCase):
     def test_sample_matches_expected(self):
-        _, out, err = run_quiet(baseline.main, ["--rules", os.path.join(TESTDATA, "rules"),
+        _, out, err = run_quiet(baseline.main, ["--engine", "re", "--rules", os.path.join(TESTDATA, "rules"),
                                                 os.path.join(TESTDATA, "sample.jsonl")])
         with open(os.path.join(TESTDATA, "sample.expected.jsonl"), encoding="utf-8") as fh:
             self.assertEqual(out, fh.read())
@@ -130,6 +174,30 @@ class BaselineOutputTests(unittest.TestCase):
             for h in hits:
                 self.assertEqual(b[h["start"]:h["end"]].decode("utf-8"), h["raw"])
         self.assertEqual(found["model_sizes"][0]["start"], 7)
+
+
+class ArxivGeneratorTests(unittest.TestCase):
+    def test_new_ids_reshuffled_words(self):
+        sample = [{"id": "0704.%04d" % i, "title": "Title words number %d here" % i, "doi": "10.1/x%d" % i,
+                   "abstract": "First sentence %d. Second one with 5%% gain. Third at https://x.org/%d." % (i, i),
+                   "authors": "A. B"} for i in range(3)]
+        with tempfile.TemporaryDirectory() as d:
+            src, out = os.path.join(d, "s.jsonl"), os.path.join(d, "o.jsonl")
+            with open(src, "w") as fh:
+                fh.write("".join(json.dumps(r) + "\n" for r in sample))
+            import subprocess
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_arxiv.py"), "--sample", src, "--out", out,
+                            "--records", "500", "--files", "2"], check=True, capture_output=True)
+            recs = [json.loads(l) for f in (out + ".1", out + ".2") for l in open(f)]
+        self.assertEqual(len(recs), 500)
+        self.assertEqual(len({r["id"] for r in recs}), 500)
+        sentences = {s for r in sample for s in re.split(r"(?<=[.!?]) ", r["abstract"])}
+        for i, r in enumerate(recs):
+            t = sample[i % 3]
+            self.assertEqual(sorted(r["title"].split()), sorted(t["title"].split()))
+            self.assertIsNone(r["doi"])
+            self.assertEqual(r["authors"], t["authors"])
+            self.assertTrue(set(re.split(r"(?<=[.!?]) ", r["abstract"])) <= sentences)
 
 
 class CorpusTests(unittest.TestCase):

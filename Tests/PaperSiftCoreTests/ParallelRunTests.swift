@@ -30,11 +30,31 @@ import Testing
             usleep(UInt32((batch[0] * 7919) % 5) * 200)
             return batch.map { $0 * 2 }
         } }
-        let workers = OrderedWorkers(work: work)
+        let workers = OrderedWorkers(makers: work.map { w in { w } })
         var delivered: [Int] = []
         for i in 0..<200 { workers.submit([i, i]) { delivered += $0 } }
         workers.finish { delivered += $0 }
         workers.stop()
         #expect(delivered == (0..<200).flatMap { [2 * $0, 2 * $0] })
+    }
+
+    @Test func eachMakerRunsOnItsOwnWorkerThread() {
+        // Every worker's state is made on the thread that uses it, never on the submitting one.
+        final class Seen: @unchecked Sendable { let lock = NSLock(); var made: [String] = [] }
+        let seen = Seen()
+        let submitter = "\(Thread.current)"
+        let makers: [() -> ([Int]) -> [String]] = (0..<2).map { _ in {
+            let own = "\(Thread.current)"
+            seen.lock.lock(); seen.made.append(own); seen.lock.unlock()
+            return { batch in batch.map { _ in own } }
+        } }
+        let workers = OrderedWorkers(makers: makers)
+        var ran: [String] = []
+        for i in 0..<50 { workers.submit([i]) { ran += $0 } }
+        workers.finish { ran += $0 }
+        workers.stop()
+        #expect(ran.count == 50)
+        #expect(Set(ran).isSubset(of: Set(seen.made)))
+        #expect(!seen.made.contains(submitter))
     }
 }

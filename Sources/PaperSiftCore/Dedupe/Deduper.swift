@@ -42,6 +42,8 @@ public final class Deduper {
     private var count: UInt64 = 0
     /// Writes each record's canonical JSON (one buffer for all records).
     private var writer = JSONWriter(capacity: 1 << 16)
+    /// The sort key being filed (one buffer for all records).
+    private var keyBuffer: [UInt8] = []
     /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
@@ -62,22 +64,27 @@ public final class Deduper {
         GroupKey.of(r, titleKey: PaperKey.normalizedTitle(r.title), canonical: nil)
     }
 
-    /// Takes the next record (pass 1).
-    public func add(_ record: PaperRecord, context: RunContext) throws(SpillError) {
-        context.countIn()
-        let seq = count
-        count += 1
+    /// What `add` keeps of one record: its canonical JSON, its group key and its sort value
+    /// (identity, near-duplicate signature, arXiv id, DOI). It depends on the record alone, so
+    /// worker threads make it (`sift run --threads`) and the deduper only files it in order.
+    public struct Entry: Sendable {
+        let json: [UInt8]
+        /// The group key's bytes and a zero byte; `add` appends the sequence number.
+        let groupKey: [UInt8]
+        let value: [UInt8]
+    }
+
+    /// The entry of `record`; `writer` is scratch space the caller keeps between records.
+    public static func entry(for record: PaperRecord, similarity: Bool, writer: inout JSONWriter) -> Entry {
         writer.reset()
         record.write(to: &writer)
         let bytes = writer.bytes
-        try withBytes(of: bytes) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
         var key = Array(GroupKey.of(record, titleKey: PaperKey.normalizedTitle(record.title), canonical: bytes).utf8)
         key.append(0)
-        appendBE(seq, to: &key)
         var value: [UInt8] = []
         value.reserveCapacity(PaperIdentity.encodedSize + 1 + MinHash.encodedSize + 64)
         PaperIdentity(record).encode(into: &value)
-        if options.similarity != nil, let sig = MinHash.signature(title: record.title, abstract: record.abstract) {
+        if similarity, let sig = MinHash.signature(title: record.title, abstract: record.abstract) {
             value.append(1)
             value.append(contentsOf: sig)
         } else {
@@ -85,7 +92,27 @@ public final class Deduper {
         }
         appendShortString(record.arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
         appendShortString(record.doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
-        try groups.add(key: key, value: value)
+        return Entry(json: bytes, groupKey: key, value: value)
+    }
+
+    /// Whether entries for this deduper carry near-duplicate signatures.
+    public var usesSimilarity: Bool { options.similarity != nil }
+
+    /// Takes the next record (pass 1).
+    public func add(_ record: PaperRecord, context: RunContext) throws(SpillError) {
+        try add(Deduper.entry(for: record, similarity: usesSimilarity, writer: &writer), context: context)
+    }
+
+    /// Takes the next record's entry (pass 1), made by `entry(for:similarity:writer:)`.
+    public func add(_ entry: Entry, context: RunContext) throws(SpillError) {
+        context.countIn()
+        let seq = count
+        count += 1
+        try withBytes(of: entry.json) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
+        keyBuffer.removeAll(keepingCapacity: true)
+        keyBuffer.append(contentsOf: entry.groupKey)
+        appendBE(seq, to: &keyBuffer)
+        try groups.add(key: keyBuffer, value: entry.value)
     }
 
     /// Writes the merged records, in order of first occurrence.

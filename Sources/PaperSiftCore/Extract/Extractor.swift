@@ -30,16 +30,13 @@ public final class Extractor {
 
     /// Builds the rule that finds organisation names of the alias table in text.
     static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? {
-        let names = rules.orgs.textNames
-        guard !names.isEmpty else { return nil }
-        let alternation = LiteralTrie.alternation(of: names)
+        guard let (alternation, filter) = rules.aliasAlternation else { return nil }
         let definition = RuleDefinition(
             id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
             pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_])",
             flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
             file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
         // The names themselves say where a match can begin (unless every shortcut is off).
-        let filter = rules.fullScan ? nil : LiteralTrie.startFilter(of: names, atWordStart: true)
         return try CompiledRule(definition, startFilter: filter)
     }
 

@@ -2,9 +2,10 @@
 /// Its output is byte-identical to the piped stages (checked by a test), and so is its record
 /// account: each stage counts in its own `RunContext` (see `RunContext.stageContexts`).
 ///
-/// With `threads` > 1, extraction and normalisation (most of the work) run on that many worker
-/// threads, each with its own compiled rules, in batches; cleaning, segmentation and dedupe stay
-/// on the calling thread and take the results in input order, so output and account are the same.
+/// With `threads` > 1, extraction, normalisation and each record's dedupe entry (canonical JSON,
+/// keys, near-duplicate signature) run on that many worker threads, each with its own compiled
+/// rules, in batches; cleaning, segmentation and filing the entries in the deduper stay on the
+/// calling thread and take the results in input order, so output and account are the same.
 public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
@@ -20,7 +21,7 @@ public final class FusedPipeline {
 
     /// What a worker made of one occurrence.
     enum Outcome {
-        case record(PaperRecord)
+        case record(Deduper.Entry)
         case failed(Occurrence, String)
     }
 
@@ -32,21 +33,36 @@ public final class FusedPipeline {
         extractor = try Extractor(rules: rules)
         normalizer = Normalizer(rules: rules)
         guard threads > 1 else { workers = nil; return }
-        var work: [([Occurrence]) -> [Outcome]] = []
-        for _ in 0..<threads {
-            let own = try RuleSet(directory: rules.directory, fullScan: rules.fullScan)
-            let (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
-            work.append { batch in batch.map { FusedPipeline.process($0, extractor, normalizer) } }
+        // Each worker compiles its own copy of the rules on its thread. The same definitions have
+        // just compiled here, so a failure there is a broken invariant, not bad input.
+        let similarity = dedupe.similarity != nil
+        _ = rules.aliasAlternation  // made here once, read by the copies
+        let makers = (0..<threads).map { _ in
+            { () -> ([Occurrence]) -> [Outcome] in
+                let extractor: Extractor, normalizer: Normalizer
+                do {
+                    let own = try RuleSet(copying: rules)
+                    (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
+                } catch { preconditionFailure("rules that compiled on the main thread failed on a worker: \(error)") }
+                var writer = JSONWriter(capacity: 1 << 16)
+                return { batch in
+                    batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
+                }
+            }
         }
-        workers = OrderedWorkers(work: work)
+        workers = OrderedWorkers(makers: makers)
     }
 
     deinit { workers?.stop() }
 
-    /// Extract and normalise one occurrence on a worker; a failure carries the same reason as
-    /// `Extractor.process` gives in the serial path.
-    static func process(_ occurrence: Occurrence, _ extractor: Extractor, _ normalizer: Normalizer) -> Outcome {
-        do { return .record(normalizer.normalize(try extractor.extract(occurrence))) } catch {
+    /// Extract and normalise one occurrence and make its dedupe entry, on a worker; a failure
+    /// carries the same reason as `Extractor.process` gives in the serial path.
+    static func process(_ occurrence: Occurrence, _ extractor: Extractor, _ normalizer: Normalizer,
+                        similarity: Bool, writer: inout JSONWriter) -> Outcome {
+        do {
+            let record = normalizer.normalize(try extractor.extract(occurrence))
+            return .record(Deduper.entry(for: record, similarity: similarity, writer: &writer))
+        } catch {
             return .failed(occurrence, error.description)
         }
     }
@@ -66,11 +82,11 @@ public final class FusedPipeline {
             for outcome in outcomes {
                 extract.countIn()
                 switch outcome {
-                case .record(let record):
+                case .record(let entry):
                     extract.countOut()
                     normalize.countIn()
                     normalize.countOut()
-                    try deduper.add(record, context: dedupe)
+                    try deduper.add(entry, context: dedupe)
                 case .failed(let occurrence, let reason):
                     try extract.reject(file: occurrence.file, line: occurrence.line, reason: reason, raw: occurrence.jsonString())
                 }

@@ -3,9 +3,10 @@ import Foundation
 /// A fixed set of worker threads that process inputs in parallel and hand the results back on
 /// the submitting thread in submission order, so output stays byte-identical to a serial run.
 ///
-/// Each worker owns its own state (`makeWork` is called once per thread), which is how compiled
-/// patterns, not thread-safe, are kept to one thread. At most `2 × workers` inputs are in flight,
-/// which bounds memory.
+/// Each worker owns its own state (its maker is called once, on its thread, so workers set up in
+/// parallel with the submitting thread's first inputs), which is how compiled patterns, not
+/// thread-safe, are kept to one thread. At most `2 × workers` inputs are in flight, which bounds
+/// memory.
 final class OrderedWorkers<Input, Output>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [(Int, Input)] = []
@@ -16,12 +17,13 @@ final class OrderedWorkers<Input, Output>: @unchecked Sendable {
     private var stopping = false
     private let maxInFlight: Int
 
-    /// Starts one thread per element of `work`; each closure is only ever called on its thread.
-    init(work: [(Input) -> Output]) {
-        maxInFlight = max(2, 2 * work.count)
-        for w in work {
-            let box = WorkBox(w)
-            let thread = Thread { [self] in self.loop(box.work) }
+    /// Starts one thread per element of `makers`; each maker is called on its thread and the
+    /// closure it returns is only ever called there.
+    init(makers: [() -> (Input) -> Output]) {
+        maxInFlight = max(2, 2 * makers.count)
+        for m in makers {
+            let box = MakerBox(m)
+            let thread = Thread { [self] in self.loop(box.make()) }
             thread.stackSize = 8 << 20
             thread.start()
         }
@@ -85,8 +87,8 @@ final class OrderedWorkers<Input, Output>: @unchecked Sendable {
     }
 }
 
-/// Carries a worker's closure to its thread.
-private struct WorkBox<Input, Output>: @unchecked Sendable {
-    let work: (Input) -> Output
-    init(_ work: @escaping (Input) -> Output) { self.work = work }
+/// Carries a worker's maker to its thread.
+private struct MakerBox<Input, Output>: @unchecked Sendable {
+    let make: () -> (Input) -> Output
+    init(_ make: @escaping () -> (Input) -> Output) { self.make = make }
 }

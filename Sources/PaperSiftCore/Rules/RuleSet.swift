@@ -54,6 +54,35 @@ public final class RuleSet {
             : BenchmarkAliases(entries: [])
     }
 
+    /// A second rule set with the same rules and tables, for another thread: the rules are
+    /// compiled again from `other`'s definitions (compiled patterns keep per-match state), without
+    /// reading or parsing the files again.
+    public init(copying other: RuleSet) throws(RuleError) {
+        directory = other.directory
+        fullScan = other.fullScan
+        var all: [CompiledRule] = []
+        all.reserveCapacity(other.rules.count)
+        for rule in other.rules { all.append(try CompiledRule(rule.definition, fullScan: fullScan)) }
+        rules = all
+        rulesByField = Dictionary(grouping: all, by: { $0.field })
+        orgs = other.orgs
+        numberWords = other.numberWords
+        benchmarkAliases = other.benchmarkAliases
+        aliasParts = .some(other.aliasAlternation)
+    }
+
+    /// The organisation names of the alias table as one trie alternation, and where a match may
+    /// begin (nil under `fullScan`); made on first use (by the extractor) and handed to copies.
+    public var aliasAlternation: (pattern: String, startFilter: StartFilter?)? {
+        if let made = aliasParts { return made }
+        let names = orgs.textNames
+        let made: (pattern: String, startFilter: StartFilter?)?? = names.isEmpty ? .some(nil)
+            : (LiteralTrie.alternation(of: names), fullScan ? nil : LiteralTrie.startFilter(of: names, atWordStart: true))
+        aliasParts = made
+        return made!
+    }
+    private var aliasParts: (pattern: String, startFilter: StartFilter?)??
+
     /// The rules feeding `field`, in file order.
     public func rules(for field: String) -> [CompiledRule] { rulesByField[field] ?? [] }
 
