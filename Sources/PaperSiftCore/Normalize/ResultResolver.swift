@@ -456,7 +456,7 @@ public struct ResultResolver {
     /// Stems of verbs (and nouns) that report a result.
     static let evaluationStems = ["achiev", "reach", "scor", "obtain", "attain", "improv", "increas", "reduc", "outperform",
                                   "surpass", "yield", "gain", "boost", "exceed", "drop", "lower", "rais", "deliver", "record",
-                                  "perform", "match", "accura", "rate", "speed", "accelerat", "enhanc", "decreas", "cut", "degrad"]
+                                  "perform", "match", "accura", "rate", "speed", "accelerat", "enhanc", "decreas", "cut", "degrad", "fall", "fell", "lag", "trail", "underperform"]
 
     /// Whether a lower-cased word reports a result (`achieves`, `reaches`, `improvement`, …).
     static func isEvaluationVerb(_ w: String) -> Bool { evaluationStems.contains { w.hasPrefix($0) } }
