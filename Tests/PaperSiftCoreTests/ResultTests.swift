@@ -162,6 +162,12 @@ import PaperSiftCore
         #expect(String(decoding: text[s[0]], as: UTF8.self) == "It works, e.g. GPT-4o gets 3.5% vs. 2.1%. ")
     }
 
+    @Test func clausesAreCutAtSemicolonsWhileButAndANewSubject() {
+        let text = Array("A reaches 5%; B gets 6%, while C gets 7%, but D fails, and we see E, and F, respectively, G.".utf8)
+        let parts = SentenceBounds.clauses(text, in: 0..<text.count).map { String(decoding: text[$0], as: UTF8.self) }
+        #expect(parts == ["A reaches 5%;", " B gets 6%", ", while C gets 7%", ", but D fails", ", and we see E, and F, respectively, ", "G."])
+    }
+
     @Test func resultRowsCarryTheSentenceOfEachNumber() throws {
         var r = try record("Scores of 36/37/38% hold. It also reaches 5% and 5% again.")
         r.arxivID = "2501.00001"
@@ -182,6 +188,51 @@ import PaperSiftCore
         let json = ResultFormat.jsonl.line(row)
         #expect(json.hasPrefix("{\"id\":\"title:1\",\"arxiv_id\":null,\"title\":\"A, \\\"B\\\"\""))
         #expect(json.contains("\"value\":81,"))
+    }
+
+    @Test func aBenchmarkThatIsTheClauseSubjectIsNotWhatTheNumberIsOn() throws {
+        let subject = described(try record("Additionally, FooQA Fast improves inference speed 7x while keeping accuracy."))
+        #expect(subject[0]["benchmark"] == nil)
+        let object = described(try record("We introduce FooQA, a new suite, and find that current models reach only 31% accuracy."))
+        #expect(object[0]["benchmark"] == "FooQA")
+    }
+
+    @Test func aNumberInAnotherClauseWithATargetOfItsOwnTakesNoBenchmark() throws {
+        let d = described(try record("Compared to the base model, it gains 5% on MMLU, but also excels in robot control tasks with 40% average gains."))
+        #expect(d.map { $0["benchmark"] } == ["MMLU", nil])
+        let inherited = described(try record("On MMLU, the base model reaches 60% accuracy, while the tuned model reaches 70%."))
+        #expect(inherited.map { $0["benchmark"] } == ["MMLU", "MMLU"])
+    }
+
+    @Test func aNumberOnAListOfBenchmarksTakesNone() throws {
+        let d = described(try record("It outperforms most baselines by about 10% on both MMLU and Wiki."))
+        #expect(d[0]["benchmark"] == nil)
+        let undetected = described(try record("The model reaches 80% accuracy on GSM8K and Wiki."))
+        #expect(undetected[0]["benchmark"] == nil)
+        let newClause = described(try record("It achieves a 79.8% gain on GSM8K, and FooModel outperforms baselines in color."))
+        #expect(newClause[0]["benchmark"] == "GSM8K")
+    }
+
+    @Test func carryOverNeedsAResultAndNoOtherTarget() throws {
+        let carried = described(try record("We evaluate on GSM8K. The model reaches 80% accuracy."))
+        #expect(carried[0]["benchmark"] == "GSM8K")
+        let across = described(try record("We evaluate on GSM8K. It improves accuracy by 3% on average across five reasoning benchmarks."))
+        #expect(across[0]["benchmark"] == nil)
+        let named = described(try record("We evaluate on GSM8K. In Foo-World, it raises the success rate from 50% to 60%."))
+        #expect(named.allSatisfy { $0["benchmark"] == nil })
+        let multiplier = described(try record("We evaluate on GSM8K. It improves training efficiency by up to 2.5x."))
+        #expect(multiplier[0]["benchmark"] == nil)
+    }
+
+    @Test func numbersAfterARespectivelyListAndSpaceVersions() throws {
+        let r = try record("It reaches 68.6% and 72.9% pass@1 on HumanEval v2 and RTLLM v1.1, respectively, surpassing prior work by 12%.")
+        #expect(described(r).map { $0["benchmark"] } == ["HumanEval v2", "RTLLM v1.1", nil])
+    }
+
+    @Test func aKnownNameTakesNoGluedLaTeXResidue() throws {
+        let r = try record("On the ImageNet-64times 64 generation benchmark, the model reaches a low FID and 2x speed.")
+        #expect(!r.benchmarks.contains { $0.hasSuffix("times") })
+        #expect(described(r).allSatisfy { $0["benchmark"] == nil })
     }
 
     /// The floors, on the dev set of real abstracts (skipped when ../shared is absent).

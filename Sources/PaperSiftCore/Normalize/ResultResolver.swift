@@ -17,12 +17,20 @@
 ///      not out of a parenthesis the number is in, nor the first of a list (`on benchmarks such as X, …`);
 ///   4. `On X, … A%`: the nearest benchmark before it, after `on`/`across`/`in`/`using`/`for`/`with`,
 ///      not inside a list, with no other number between and none just before it;
-///   5. the only benchmark of its sentence;
+///   5. the only benchmark of its sentence, when it is no item of a list (`on both X and Y.`) nor the
+///      subject of its clause (`Additionally, X improves speed 7x`), and it is in the number's clause
+///      (`SentenceBounds.clauses`: cut at `;`, `while`, `whereas`, `, but`, `respectively,`, `, and`
+///      + a new subject) or in an earlier one while the number's clause names no target of its own
+///      (`…, but also excels in robot tasks with +50%`) and the sentence has no `respectively` list;
 ///   6. none in its sentence: the only benchmark of the nearest earlier sentence that names any, for
-///      a number with a metric or a kind from a rule or from its form (not a bare figure).
+///      a number with a metric or a kind from a rule or from its form (not a bare figure, nor a
+///      multiplier), in a clause with a verb that reports a result (`achieves`, `improves`, …), in
+///      a sentence that names no other target (`across five benchmarks`, `in COLOSSEUM`).
 ///   Steps 5 and 6 are skipped for numbers of kind `other`, for `benchmark-scope: linked`, and for a
 ///   number followed by `on`/`in`/`across` and a name that is no benchmark (or a list of them).
-///   Step 1 overrides a rule's benchmark; the others apply only when no rule names one.
+///   Step 1 overrides a rule's benchmark; the others apply only when no rule names one. A rule's
+///   benchmark that is an item of a list in the sentence (`on both X and Y`) is dropped; steps 3
+///   and 4 skip such items too.
 /// - **baseline**: from the rules; a number joined by `and` to the next one (`a 3.2% gain and a
 ///   2.96x speed-up over X`) shares its baseline.
 /// - **metric**: from the rules; a metric that is one of the sentence's benchmarks is its benchmark
@@ -66,6 +74,8 @@ public struct ResultResolver {
         let text = Array((abstract ?? "").utf8)
         let sentences = SentenceBounds.sentences(text)
         func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
+        let clauses = sentences.flatMap { SentenceBounds.clauses(text, in: $0) }
+        func clause(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: clauses) }
         let ordered = context.enumerated().sorted { a, b in
             let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
             return pa != pb ? pa > pb : a.offset < b.offset
@@ -109,6 +119,20 @@ public struct ResultResolver {
             if let last = words.last, last.allSatisfy({ $0.isLowercase }) || words.contains("and") || words.contains("or") {
                 described[k].benchmark = nil
             }
+        }
+
+        // A rule's benchmark that is an item of a list in the number's sentence (`on both X and Y`,
+        // `on X and Y`) names no one benchmark.
+        for (k, n) in numbers.enumerated() {
+            guard let b = described[k].benchmark else { continue }
+            let s = sentence(n.finding.start), key = BenchmarkAliases.key(b)
+            let here = benches.indices.filter { benchSentence[$0] == s }
+            guard let at = here.firstIndex(where: { BenchmarkAliases.key(benches[$0].name) == key }) else { continue }
+            let mention = benches[here[at]]
+            let listed = (at > 0 && mention.start - benches[here[at - 1]].end <= 8)
+                || (at + 1 < here.count && benches[here[at + 1]].start - mention.end <= 8
+                    && (at + 2 < here.count || ResultResolver.endsPhrase(text, benches[here[at + 1]].end)))
+            if listed || continuesList(mention, text) { described[k].benchmark = nil }
         }
 
         // Metric phrases that are a benchmark of the sentence name the benchmark.
@@ -175,10 +199,32 @@ public struct ResultResolver {
             if let b = preceding(benches, k, numbers, inSentence, text, sentence) { described[k].benchmark = benches[b].name; continue }
             if linkedOnly || linkedElsewhere(benches, k, numbers, inSentence, text) { continue }
             let ids = Set(inSentence.map { benches[$0].id })
-            if ids.count == 1 { described[k].benchmark = benches[inSentence[0]].name; continue }
+            if ids.count == 1 {
+                // The sentence's only benchmark, when it is no item of a list with names the rules
+                // do not find and not the subject of its clause (`Additionally, X improves speed
+                // 7x`), and it is in the number's clause, or in an earlier clause while the
+                // number's clause names no target of its own (`…, while B reaches 56%` but not
+                // `…, but also excels in robot tasks with +50%`) and no `respectively` list is cut short.
+                let c = clause(f.start)
+                let b = inSentence[0]
+                let bc = clause(benches[b].start)
+                guard !continuesList(benches[b], text), benches[b].start >= f.end || !isSubject(benches[b], clauses[bc], text) else { continue }
+                if bc == c || (bc < c && !namesOtherTarget(text, clauses[c], benches)
+                               && !ResultResolver.words(text[sentences[s]]).contains("respectively")) {
+                    described[k].benchmark = benches[b].name
+                }
+                continue
+            }
             // An earlier sentence's benchmark only for a number that says what it measures (a
-            // metric, or a kind from a rule or from its form), not for a bare figure.
-            guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil else { continue }
+            // metric, or a kind from a rule or from its form), not for a bare figure, in a clause
+            // that reports a result (an evaluation verb) in a sentence that names no other target;
+            // never for a multiplier.
+            // A multiplier (`2.5x faster`, `3 times less data`) is a speed or size, not a result
+            // carried from another sentence.
+            guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil, n.mentions.first?.unit != "x" else { continue }
+            let own = clauses[clause(f.start)]
+            guard ResultResolver.words(text[own]).contains(where: ResultResolver.isEvaluationVerb),
+                  !namesOtherTarget(text, sentences[s], benches) else { continue }
             var earlier = s - 1
             while earlier >= 0 {
                 let there = benches.indices.filter { benchSentence[$0] == earlier }
@@ -255,6 +301,7 @@ public struct ResultResolver {
         let b = inSentence[position]
         // `on X and Y`: the number belongs to no one benchmark.
         if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
+        if continuesList(benches[b], text) { return nil }
         let gap = text[f.end..<benches[b].start]
         guard gap.count <= 90, !gap.contains(UInt8(ascii: ";")) else { return nil }
         // Not out of the parenthesis the number is in (`(58% success), safety (100% on X)`).
@@ -287,6 +334,7 @@ public struct ResultResolver {
         // Not an item of a list of benchmarks (`on A, B and X`).
         if position > 0, benches[b].start - benches[inSentence[position - 1]].end <= 8 { return nil }
         if position + 1 < inSentence.count, benches[inSentence[position + 1]].start - benches[b].end <= 8 { return nil }
+        if continuesList(benches[b], text) { return nil }
         let lead = text[max(0, benches[b].start - 40)..<benches[b].start]
         let words = ResultResolver.words(lead)
         guard let cue = words.indices.last(where: { ResultResolver.linkBefore.contains(words[$0]) }),
@@ -326,6 +374,92 @@ public struct ResultResolver {
         }
         return false
     }
+
+    /// Whether a benchmark mention is followed by more names the rules do not find (`on both X and
+    /// Y.`, `X or Y benchmarks`: a capitalised word that ends the phrase), or `both` comes before it: a list, no one benchmark.
+    private func continuesList(_ b: Bench, _ text: [UInt8]) -> Bool {
+        let lead = ResultResolver.words(text[max(0, b.start - 12)..<b.start])
+        if lead.suffix(2).contains("both") { return true }
+        for joint in ResultResolver.listJoints where b.end + joint.count < text.count && text[b.end..<(b.end + joint.count)].elementsEqual(joint) {
+            let head = text[b.end + joint.count]
+            guard head >= 0x41 && head <= 0x5A else { return false }
+            // A list item ends its phrase (`and Y.`, `and Y,`, `and Y benchmarks`); a name followed
+            // by a verb starts a new clause (`…, and Y outperforms …`).
+            var i = b.end + joint.count
+            while i < text.count, text[i] != 0x20, text[i] != 0x0A { i += 1 }
+            return ResultResolver.endsPhrase(text, i)
+        }
+        return false
+    }
+
+    /// Whether a benchmark mention is its clause's subject: no cue before it, at most two words
+    /// and no personal pronoun between the clause's start and it, and a verb that reports a
+    /// result right after it or after one capitalised word (`Additionally, X Fast improves …`;
+    /// not `We introduce X, …` nor `The X accuracy reaches …`).
+    private func isSubject(_ b: Bench, _ clause: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard !cued(b, text), clause.lowerBound <= b.start, b.end <= clause.upperBound else { return false }
+        let before = ResultResolver.words(text[clause.lowerBound..<b.start])
+        guard before.count <= 2, !before.contains(where: { ResultResolver.pronouns.contains($0) }) else { return false }
+        let after = String(decoding: text[b.end..<min(clause.upperBound, b.end + 48)], as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2).map(String.init)
+        guard let first = after.first else { return false }
+        if ResultResolver.isEvaluationVerb(first) { return true }
+        return first.first?.isUppercase == true && after.count > 1 && ResultResolver.isEvaluationVerb(after[1])
+    }
+
+    /// Personal pronouns: a clause with one before a name has another subject.
+    static let pronouns: Set<String> = ["we", "i", "they", "it", "you"]
+
+    /// Whether the benchmark mention comes after a cue (`on`, `across`, `in`, `using`, `for`, `with`)
+    /// and at most two plain words (`on the challenging X`).
+    private func cued(_ b: Bench, _ text: [UInt8]) -> Bool {
+        let words = ResultResolver.words(text[max(0, b.start - 40)..<b.start])
+        guard let cue = words.indices.last(where: { ResultResolver.linkBefore.contains(words[$0]) }) else { return false }
+        return words.count - cue <= 3 && words[(cue + 1)...].allSatisfy { ResultResolver.isPlainWord($0) }
+    }
+
+    /// Whether a sentence names a target of its own that is not a found benchmark: a plural
+    /// target noun (`across five benchmarks`, `in critical tasks`) or `on`/`in`/`across` and a
+    /// capitalised word or a digit that does not start one of the abstract's benchmark names.
+    private func namesOtherTarget(_ text: [UInt8], _ range: Range<Int>, _ benches: [Bench]) -> Bool {
+        let words = ResultResolver.words(text[range])
+        if words.contains(where: { ResultResolver.targetNouns.contains($0) }) { return true }
+        let raw = String(decoding: text[range], as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }).map(String.init)
+        for (i, w) in raw.enumerated() where i + 1 < raw.count && ResultResolver.linkAfter.contains(w.lowercased()) {
+            var next = raw[i + 1]
+            if next == "the", i + 2 < raw.count { next = raw[i + 2] }
+            var token = Substring(next)
+            while let last = token.last, !(last.isLetter || last.isNumber || last == "+") { token = token.dropLast() }
+            if let c = token.unicodeScalars.first, (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x30 && c.value <= 0x39),
+               !benches.contains(where: { $0.name.hasPrefix(token) }) { return true }
+        }
+        return false
+    }
+
+    /// Joints after a name that continue a list of names.
+    static let listJoints: [[UInt8]] = [", and ", ", or ", " and ", " or "].map { Array($0.utf8) }
+    /// Whether the word ending at `i` ends its phrase: punctuation closes it, or the end of the
+    /// text, or a noun that closes a list follows (`… and Y benchmarks`), not a verb.
+    static func endsPhrase(_ text: [UInt8], _ i: Int) -> Bool {
+        if i >= text.count { return true }
+        if let last = text[..<i].last, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")")].contains(last) { return true }
+        if [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")")].contains(text[i]) { return true }
+        let next = words(text[i..<min(text.count, i + 16)]).first ?? ""
+        return listNouns.contains(next)
+    }
+
+    /// Nouns that may close a list of names (`on X and Y benchmarks`).
+    static let listNouns: Set<String> = ["benchmark", "benchmarks", "dataset", "datasets", "suites", "tasks", "respectively"]
+    /// Plural nouns that name a target other than one benchmark.
+    static let targetNouns: Set<String> = ["benchmarks", "datasets", "tasks", "domains", "suites", "environments"]
+    /// Stems of verbs (and nouns) that report a result.
+    static let evaluationStems = ["achiev", "reach", "scor", "obtain", "attain", "improv", "increas", "reduc", "outperform",
+                                  "surpass", "yield", "gain", "boost", "exceed", "drop", "lower", "rais", "deliver", "record",
+                                  "perform", "match", "accura", "rate", "speed", "accelerat", "enhanc", "decreas", "cut", "degrad", "fall", "fell", "lag", "trail", "underperform"]
+
+    /// Whether a lower-cased word reports a result (`achieves`, `reaches`, `improvement`, …).
+    static func isEvaluationVerb(_ w: String) -> Bool { evaluationStems.contains { w.hasPrefix($0) } }
 
     // MARK: - Text helpers
 

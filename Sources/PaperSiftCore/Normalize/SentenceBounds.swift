@@ -55,4 +55,47 @@ public enum SentenceBounds {
         }
         return max(lo, 0)
     }
+
+    /// Words that start a new clause after `, and` (a new subject: `…, and it reaches 5%`).
+    static let subjects: Set<String> = ["we", "it", "they", "our", "its", "their", "this", "these", "that", "he", "she"]
+    /// Clause openers that follow a comma or a space (`…, while B`, `… whereas B`, `…, but also B`).
+    static let openers: [[UInt8]] = [", while ", " while ", " whereas ", ", but ", ", yet ", " but also ", "respectively, "].map { Array($0.utf8) }
+
+    /// The clauses of `range` of `text`: it is cut after `;`, before `while`, `whereas`, `, but`,
+    /// `, yet`, `but also`, after `respectively,`, and before `, and` followed by a new subject
+    /// (`we`, `it`, `our`, …). The clauses cover `range` without gaps.
+    public static func clauses(_ text: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var cuts: [Int] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = text[i]
+            if b == UInt8(ascii: ";") { cuts.append(i + 1); i += 1; continue }
+            if b == UInt8(ascii: ",") || b == 0x20 || b == UInt8(ascii: "r") {
+                var hit = false
+                for o in openers where i + o.count <= range.upperBound && text[i..<(i + o.count)].elementsEqual(o) {
+                    // `respectively, ` ends a clause after it; the others start one at their first word.
+                    if o.first == UInt8(ascii: "r") {
+                        if i == range.lowerBound || !isLetter(text[i - 1]) { cuts.append(i + o.count); hit = true }
+                    } else { cuts.append(i); hit = true }
+                    // Past the opener, so `, while` is one cut, not two.
+                    if hit { i += o.count - 1 }
+                    break
+                }
+                if hit { i += 1; continue }
+                if !hit, b == UInt8(ascii: ","), text[i..<min(range.upperBound, i + 6)].elementsEqual(Array(", and ".utf8)) {
+                    var j = i + 6
+                    while j < range.upperBound, isLetter(text[j]) { j += 1 }
+                    if subjects.contains(String(decoding: text[(i + 6)..<j], as: UTF8.self).lowercased()) { cuts.append(i) }
+                }
+            }
+            i += 1
+        }
+        var out: [Range<Int>] = []
+        var begin = range.lowerBound
+        for c in cuts where c > begin && c < range.upperBound { out.append(begin..<c); begin = c }
+        out.append(begin..<range.upperBound)
+        return out
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 }
