@@ -50,7 +50,8 @@ public struct ResultsCommand: ParsableCommand {
         let context = RunContext(stage: "sift results", strict: strict, quiet: quiet)
         let writer: OutputWriter
         if let output, output != "-" {
-            do { writer = try OutputWriter(path: output) } catch {
+            // Like every stage's -o: a temporary file renamed when the run ends, never a partial file.
+            do { writer = try OutputWriter(replacing: output) } catch {
                 throw StageFailure(code: .ioError, message: "cannot write \(output): \(error)")
             }
         } else {
@@ -62,7 +63,7 @@ public struct ResultsCommand: ParsableCommand {
             context.countIn()
             for row in ResultRows.rows(of: record, withBenchmark: withBenchmark) { writer.write(format.line(row)) }
         }
-        writer.flush()
+        writer.commit()
         if context.exitCode != .ok { throw StageFailure(code: context.exitCode, message: nil) }
     }
 }

@@ -143,7 +143,7 @@ public final class Deduper {
             guard !members.isEmpty else { return }
             clusterer.reset()
             // A title group's key is `t:<title key>`; the other groups have no title to compare.
-            let title = TitleSketch.encode(current.starts(with: [0x74, 0x3A]) ? current.dropFirst(2) : [])
+            let titleKey = current.starts(with: [0x74, 0x3A]) ? current.dropFirst(2) : []
             var firsts: [Int] = []
             for (i, m) in members.enumerated() {
                 let (paper, kind) = clusterer.assign(m.identity)
@@ -157,7 +157,7 @@ public final class Deduper {
             }
             for (paper, first) in firsts.enumerated() {
                 try addLinks(of: members.filter { $0.paper == paper }, seq: members[first].seq,
-                             identity: clusterer.identities[paper], title: title, links: links, bands: bands, papers: papers)
+                             identity: clusterer.identities[paper], titleKey: titleKey, links: links, bands: bands, papers: papers)
             }
             members.removeAll(keepingCapacity: true)
         }
@@ -173,7 +173,7 @@ public final class Deduper {
     }
 
     /// Records what can join this paper to papers of other groups.
-    private func addLinks(of members: [GroupMember], seq: UInt64, identity: PaperIdentity, title: [UInt8], links: ByteSorter,
+    private func addLinks(of members: [GroupMember], seq: UInt64, identity: PaperIdentity, titleKey: ArraySlice<UInt8>, links: ByteSorter,
                           bands: TupleSorter<BandTuple>, papers: SlotStore) throws(SpillError) {
         var arxivIDs: [String] = [], dois: [String] = []
         for m in members {
@@ -182,7 +182,8 @@ public final class Deduper {
         }
         let signature = options.similarity == nil ? nil : members.first(where: { $0.signature != nil })?.signature
         guard !arxivIDs.isEmpty || !dois.isEmpty || signature != nil else { return }
-        let slot = try papers.append(PaperSlot.encode(seq: seq, identity: identity, signature: signature, title: title))
+        let slot = try papers.append(PaperSlot.encode(seq: seq, identity: identity, signature: signature,
+                                                          title: TitleSketch.encode(titleKey)))
         for (tag, ids) in [(UInt8(1), arxivIDs), (UInt8(2), dois)] {
             for id in ids {
                 var key: [UInt8] = [tag]
@@ -236,12 +237,11 @@ public final class Deduper {
             }
             let paper = try papers.withSlot(t.slot) { PaperSlot.Loaded($0) }
             for (_, other) in window.reversed() {
-                guard let other else { continue }
+                // The signature comparison is cheap (fixed bins); the titles are compared only then.
+                guard let other, MinHash.similarity(other.signature, paper.signature) >= threshold else { continue }
                 if TitleSketch.nearDuplicates(other.title, paper.title) {
-                    try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar) { () throws(SpillError) -> Bool in
-                        MinHash.similarity(other.signature, paper.signature) >= threshold
-                    }
-                } else if MinHash.similarity(other.signature, paper.signature) >= threshold {
+                    try resolver.join(other.seq, other.identity, paper.seq, paper.identity, kind: .similar)
+                } else {
                     similarPairs.append((other.seq, paper.seq))
                 }
             }

@@ -71,6 +71,8 @@ public struct ResultResolver {
     /// `metric`, `benchmark`, `benchmark_id`, `baseline`, `kind` (nil when unknown).
     public func describe(_ numbers: [Number], abstract: String?, title: String? = nil, context: [Finding],
                          benchmarks: [Finding]) -> [NumberMention] {
+        // Most abstracts report no number: nothing to split into sentences and clauses.
+        guard !numbers.isEmpty else { return [] }
         let text = Array((abstract ?? "").utf8)
         let sentences = SentenceBounds.sentences(text)
         func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
