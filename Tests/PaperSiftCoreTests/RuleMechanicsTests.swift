@@ -61,9 +61,8 @@ import Testing
                      try CompiledRule(try RuleFileParser.parse(text: "id: none\nfield: numbers\ndescription: d\npattern: a\nmatch: [[a]]\nno-match: b\n", file: "x.rule"))]
         let scanner = PrefilterScanner(rules: rules)
         func scan(_ s: String) -> [[Int]] {
-            let lowered = Array(asciiLowercased(s).utf8)
             var c = s
-            c.withUTF8 { text in lowered.withUnsafeBufferPointer { scanner.scan(text, lowered: $0) } }
+            c.withUTF8 { text in scanner.scan(text) }
             return rules.indices.map { scanner.occurrences(of: $0) }
         }
         #expect(scan("a 7B model, ends with 9b") == [[2, 22], [], [], []])
@@ -99,10 +98,9 @@ import Testing
         let scanner = PrefilterScanner(rules: textRules)
         var checked = 0
         for abstract in abstracts {
-            let lowered = Array(asciiLowercased(abstract).utf8)
             var a = abstract
             try a.withUTF8Bytes { text throws in
-                lowered.withUnsafeBufferPointer { scanner.scan(text, lowered: $0) }
+                scanner.scan(text)
                 for (i, rule) in textRules.enumerated() {
                     guard try !rule.findings(in: text).isEmpty else { continue }
                     checked += 1

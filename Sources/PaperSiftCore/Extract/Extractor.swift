@@ -51,14 +51,10 @@ public final class Extractor {
 
     /// Every hit in `text`, by field.
     public func findings(in text: UnsafeBufferPointer<UInt8>) throws(PatternMatchError) -> Findings {
-        let lowered = [UInt8](unsafeUninitializedCapacity: text.count) { buf, n in
-            for i in 0..<text.count { let b = text[i]; buf[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
-            n = text.count
-        }
         let ascii = isASCII(text)
         var found = Findings()
         let scanStart = profile == nil ? 0 : RuleProfile.now()
-        lowered.withUnsafeBufferPointer { low in prefilters.scan(text, lowered: low) }
+        prefilters.scan(text)
         let startScan = profile == nil ? 0 : RuleProfile.now()
         starts.scan(text)
         profile?.recordScans(start: scanStart, middle: startScan, end: RuleProfile.now())

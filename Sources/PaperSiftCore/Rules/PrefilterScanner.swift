@@ -21,10 +21,14 @@ final class PrefilterScanner {
     private let shortPairBits: [UInt64]
     /// Bit `tripleHash` of the first three lower-cased bytes of every longer literal.
     private let tripleBits: [UInt64]
+    /// Bit `pair`: some literal begins with it (the first, cheapest test at each position).
+    private let startPairBits: [UInt64]
     /// Per rule: whether it has a prefilter at all.
     private let filtered: [Bool]
     /// Scratch, per rule: the positions where its literals occur in the current text, in order.
     private var found: [[Int]]
+    /// Scratch: the current text ASCII-lower-cased, then two zero bytes.
+    private var lowered: [UInt8] = []
 
     /// Indexes the prefilter literals of `rules`; rule `i` is asked about by its index.
     init(rules: [CompiledRule]) {
@@ -59,6 +63,9 @@ final class PrefilterScanner {
         for e in entries { bucketStart[e.pair + 1] += 1 }
         for pair in 0..<65536 { bucketStart[pair + 1] += bucketStart[pair] }
         let bucketIDs = entries.map(\.id)
+        var startPairBits = [UInt64](repeating: 0, count: 65536 / 64)
+        for e in entries { setBit(&startPairBits, e.pair) }
+        self.startPairBits = startPairBits
         self.shortPairBits = shortPairBits
         self.tripleBits = tripleBits
         (self.bucketStart, self.bucketIDs) = (bucketStart, bucketIDs)
@@ -75,11 +82,20 @@ final class PrefilterScanner {
         !rule.prefilterLiterals.isEmpty && (rule.startFilter == nil || rule.prefilterLiterals.allSatisfy { $0.count >= 3 })
     }
 
-    /// Scans `text`; `lowered` is its ASCII-lower-cased copy (same length).
-    func scan(_ text: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
+    /// Scans `text` (lower-cased here into a scratch copy with two zero bytes after the end, so
+    /// the loop needs no bounds tests).
+    func scan(_ text: UnsafeBufferPointer<UInt8>) {
         for i in found.indices where !found[i].isEmpty { found[i].removeAll(keepingCapacity: true) }
-        guard let low = lowered.baseAddress, let raw = text.baseAddress else { return }
         let count = text.count
+        guard count > 0, let raw = text.baseAddress else { return }
+        if lowered.count < count + 2 { lowered = [UInt8](repeating: 0, count: max(count + 2, 2 * lowered.count)) }
+        lowered.withUnsafeMutableBufferPointer { low in
+            for i in 0..<count { let b = raw[i]; low[i] = b &- 0x41 < 26 ? b | 0x20 : b }
+            low[count] = 0
+            low[count + 1] = 0
+        }
+        lowered.withUnsafeBufferPointer { lowered in
+        startPairBits.withUnsafeBufferPointer { startPairBits in
         shortPairBits.withUnsafeBufferPointer { shortPairBits in
         tripleBits.withUnsafeBufferPointer { tripleBits in
         bucketStart.withUnsafeBufferPointer { bucketStart in
@@ -87,16 +103,18 @@ final class PrefilterScanner {
         bytes.withUnsafeBufferPointer { bytes in
         start.withUnsafeBufferPointer { start in
         caseless.withUnsafeBufferPointer { caseless in
+            let low = lowered.baseAddress!
+            var pair = Int(low[0])
             for q in 0..<count {
-                // One test, without branches, for "a literal may begin here": its first two bytes
-                // if it is that short, else a hash of its first three; candidates are rare.
-                let b0 = low[q]
-                let b1: UInt8 = q + 1 < count ? low[q + 1] : 0
-                let b2: UInt8 = q + 2 < count ? low[q + 2] : 0
-                let pair = Int(b0) << 8 | Int(b1)
-                let triple = tripleHash(b0, b1, b2)
-                let candidate = (shortPairBits[pair >> 6] >> UInt64(pair & 63)) | (tripleBits[triple >> 6] >> UInt64(triple & 63))
-                if candidate & 1 == 0 { continue }
+                // pair = low[q] << 8 | low[q + 1], rolled along. Most pairs begin no literal: one
+                // bit test of a small table says so; then the two-byte literals' pairs or a hash
+                // of the first three bytes of the longer ones.
+                pair = (pair << 8 | Int(low[q + 1])) & 0xFFFF
+                if startPairBits[pair >> 6] >> UInt64(pair & 63) & 1 == 0 { continue }
+                if shortPairBits[pair >> 6] >> UInt64(pair & 63) & 1 == 0 {
+                    let triple = tripleHash(low[q], low[q + 1], low[q + 2])
+                    if tripleBits[triple >> 6] >> UInt64(triple & 63) & 1 == 0 { continue }
+                }
                 var b = Int(bucketStart[pair])
                 let end = Int(bucketStart[pair + 1])
                 while b < end {
@@ -110,6 +128,8 @@ final class PrefilterScanner {
                     if j == n { note(owner[id], at: q) }
                 }
             }
+        }
+        }
         }
         }
         }
