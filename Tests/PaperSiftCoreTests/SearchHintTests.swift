@@ -38,6 +38,16 @@ import Testing
         #expect(try raws(atWords, "A100x and 2x and ≤ 1x") == ["2x", "≤ 1x"])
     }
 
+    @Test func startsInsideLiteralsMayBeginInsideWordsWhileStartsOnesBeginAWord() throws {
+        let mixed = try rule("starts: by\nstarts-inside: 1 | 2\npattern: (?:\\bby\\s)?\\d+x\nmatch: [[by 2x]]\nno-match: x\n")
+        #expect(try raws(mixed, "A100x, by 2x, standby 1x") == ["100x", "by 2x", "1x"])
+        #expect(!mixed.pattern.startFilter!.atWordStart)
+        // The word literal is not tried inside "standby": only the digit there is.
+        let wordOnly = try rule("starts: by\nstarts-inside: 1\npattern: by\\s\\dx\nmatch: [[by 1x]]\nno-match: x\n")
+        #expect(try raws(wordOnly, "standby 1x and by 1x") == ["by 1x"])
+        #expect(RuleChecker.check([mixed]).failures.isEmpty)
+    }
+
     @Test func theCheckerReportsAHintThatChangesWhatTheRuleFinds() throws {
         let wrong = try rule("starts: foo\npattern: \\b(?:foo|bar)\\b\nmatch: [[foo]] and [[bar]]\nno-match: baz\n")
         let failures = RuleChecker.check([wrong]).failures
@@ -54,6 +64,8 @@ import Testing
         #expect(error("flags: caseless\nstarts: éa\n") == "x.rule:5: starts: 'éa' must not begin with a non-ASCII letter in a caseless rule")
         #expect(error("starts-at: word\n") == "x.rule:4: 'starts-at:' needs a 'starts:'")
         #expect(error("starts: a\nstarts-at: middle\n") == "x.rule:5: starts-at must be 'word' or 'any'")
+        #expect(error("starts: a\nstarts-inside: 1\nstarts-at: any\n") == "x.rule:6: give 'starts-at: any' or 'starts-inside:', not both")
+        #expect(error("prefilter: a\nstarts-inside: 1\nwindow: 3\n") == "x.rule:6: give 'starts:' or 'window:', not both")
     }
 
     /// On every abstract of the seed corpus and the real samples, extraction with the bundled

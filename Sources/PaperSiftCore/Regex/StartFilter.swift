@@ -1,67 +1,117 @@
-/// Where a match of a pattern can begin, judged from its first three bytes and, optionally, the
-/// byte before. A `PCRE2Pattern` with a filter tries its anchored compilation only at the
-/// positions the filter allows instead of at every position, which pays off for literal
-/// alternations (organisation names, a rule's `starts:` words) whose first letters are common.
+/// Where a match of a pattern can begin, judged from its first three bytes and the byte before.
+/// A `PCRE2Pattern` with a filter tries its anchored compilation only at the positions the filter
+/// allows instead of at every position, which pays off for literal alternations (organisation
+/// names, a rule's `starts:` words) whose first letters are common.
 ///
-/// The filter must allow every position where a (non-empty) match can begin; it may allow more.
+/// A prefix is allowed either at a word start only (not right after an ASCII letter, digit or
+/// `_`) or anywhere, inside words too. The filter must allow every position where a (non-empty)
+/// match can begin; it may allow more.
 public struct StartFilter: Sendable {
-    /// A match never begins right after an ASCII letter, digit or `_`.
-    public let atWordStart: Bool
-    /// Bit `first << 8 | second` (second 0 at the end of the subject): a match may begin here.
-    private var anyPairs = [UInt64](repeating: 0, count: 65536 / 64)
-    /// Bit `first << 8 | second`: a match may begin here if the third byte fits too (`triples`).
-    private var triplePairs = [UInt64](repeating: 0, count: 65536 / 64)
-    /// Bit `tripleHash(first, second, third)`: a match may begin with these three bytes (a hash,
-    /// so a few other triples are let through too).
-    private var triples = [UInt64](repeating: 0, count: 65536 / 64)
+    /// Prefixes allowed at a word start, and those allowed anywhere.
+    private var atWord = PrefixTable()
+    private var anywhere = PrefixTable()
+    /// Whether `allow(prefix:)` means at a word start (else anywhere).
+    private let prefixesAtWordStart: Bool
 
-    public init(atWordStart: Bool) { self.atWordStart = atWordStart }
+    /// A filter whose `allow(prefix:)` prefixes begin a word (`atWordStart`) or begin anywhere.
+    public init(atWordStart: Bool) { prefixesAtWordStart = atWordStart }
 
-    /// Allows matches beginning with `prefix` (one to three bytes; a shorter prefix allows any continuation).
+    /// True when every allowed prefix needs a word start: positions inside words never need asking.
+    public var atWordStart: Bool { anywhere.isEmpty }
+
+    /// Allows matches beginning with `prefix` (one to three bytes; a shorter prefix allows any
+    /// continuation), at a word start or anywhere as the filter was made.
     public mutating func allow(prefix: [UInt8]) {
-        switch prefix.count {
-        case 0: return
-        case 1:
-            for second in 0..<256 { StartFilter.set(&anyPairs, Int(prefix[0]) << 8 | second) }
-        case 2:
-            StartFilter.set(&anyPairs, Int(prefix[0]) << 8 | Int(prefix[1]))
-        default:
-            StartFilter.set(&triplePairs, Int(prefix[0]) << 8 | Int(prefix[1]))
-            StartFilter.set(&triples, StartFilter.tripleHash(prefix[0], prefix[1], prefix[2]))
-        }
+        if prefixesAtWordStart { atWord.allow(prefix) } else { anywhere.allow(prefix) }
     }
+
+    /// Allows matches beginning with `prefix` anywhere, inside a word too.
+    public mutating func allow(anywhere prefix: [UInt8]) { anywhere.allow(prefix) }
 
     /// The first position at or after `start` where a match may begin, or nil.
     func nextCandidate(in s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = s.baseAddress, start < s.count else { return nil }
         let count = s.count
-        var q = start
-        if atWordStart { q = StartFilter.wordStart(base, count, from: q) }
+        let wordOnly = atWordStart
+        var q = wordOnly ? StartFilter.wordStart(base, count, from: start) : start
         while q < count {
-            if allows(s, at: q) { return q }
-            q = atWordStart ? StartFilter.wordStart(base, count, from: q + 1) : q + 1
+            if wordOnly ? atWord.allows(s, at: q) : allows(s, at: q) { return q }
+            q = wordOnly ? StartFilter.wordStart(base, count, from: q + 1) : q + 1
         }
         return nil
     }
 
-    /// Whether a match may begin at `q` (`q` < `s.count`), judged by the bytes there only (not the
-    /// word-start condition).
+    /// Whether a match may begin at `q` (`q` < `s.count`). For a filter that is `atWordStart`,
+    /// the caller has checked that `q` is a word start; otherwise the word-start prefixes are
+    /// checked here against the byte before.
     @inline(__always)
     func allows(_ s: UnsafeBufferPointer<UInt8>, at q: Int) -> Bool {
+        if anywhere.isEmpty { return atWord.allows(s, at: q) }
+        if anywhere.allows(s, at: q) { return true }
+        return !atWord.isEmpty && (q == 0 || !isWordByte(s[q - 1])) && atWord.allows(s, at: q)
+    }
+
+    /// Every pair (`first << 8 | second`) some allowed prefix begins with, ascending.
+    var pairs: [Int] { Array(Set(atWord.pairs).union(anywhere.pairs)).sorted() }
+
+    /// The first position at or after `q` that does not follow an ASCII word byte.
+    @inline(__always)
+    private static func wordStart(_ base: UnsafePointer<UInt8>, _ count: Int, from q: Int) -> Int {
+        var q = q
+        while q > 0, q < count, isWordByte(base[q - 1]) { q += 1 }
+        return q
+    }
+}
+
+/// Prefixes of one to three bytes as bitsets: pairs that allow any continuation, pairs that need
+/// their third byte checked, and a hash of those third bytes (a few other triples get through).
+private struct PrefixTable: Sendable {
+    /// Bit `first << 8 | second` (second 0 at the end of the subject): a match may begin here.
+    private var anyPairs: [UInt64] = []
+    /// Bit `first << 8 | second`: a match may begin here if the third byte fits too (`triples`).
+    private var triplePairs: [UInt64] = []
+    /// Bit `tripleHash(first, second, third)`: a match may begin with these three bytes.
+    private var triples: [UInt64] = []
+
+    /// Nothing allowed (the bitsets are made on the first `allow`).
+    var isEmpty: Bool { anyPairs.isEmpty }
+
+    mutating func allow(_ prefix: [UInt8]) {
+        guard !prefix.isEmpty else { return }
+        if anyPairs.isEmpty {
+            anyPairs = [UInt64](repeating: 0, count: 65536 / 64)
+            triplePairs = anyPairs
+            triples = anyPairs
+        }
+        switch prefix.count {
+        case 1:
+            for second in 0..<256 { PrefixTable.set(&anyPairs, Int(prefix[0]) << 8 | second) }
+        case 2:
+            PrefixTable.set(&anyPairs, Int(prefix[0]) << 8 | Int(prefix[1]))
+        default:
+            PrefixTable.set(&triplePairs, Int(prefix[0]) << 8 | Int(prefix[1]))
+            PrefixTable.set(&triples, PrefixTable.tripleHash(prefix[0], prefix[1], prefix[2]))
+        }
+    }
+
+    /// Whether an allowed prefix begins at `q` (`q` < `s.count`; false when empty).
+    @inline(__always)
+    func allows(_ s: UnsafeBufferPointer<UInt8>, at q: Int) -> Bool {
+        guard !anyPairs.isEmpty else { return false }
         let count = s.count
         let second = q + 1 < count ? s[q + 1] : 0
         let pair = Int(s[q]) << 8 | Int(second)
         return anyPairs.withUnsafeBufferPointer { any in
-            if StartFilter.test(any, pair) { return true }
+            if PrefixTable.test(any, pair) { return true }
             guard q + 2 < count else { return false }
             return triplePairs.withUnsafeBufferPointer { needsThird in
-                guard StartFilter.test(needsThird, pair) else { return false }
-                return triples.withUnsafeBufferPointer { StartFilter.test($0, StartFilter.tripleHash(s[q], second, s[q + 2])) }
+                guard PrefixTable.test(needsThird, pair) else { return false }
+                return triples.withUnsafeBufferPointer { PrefixTable.test($0, PrefixTable.tripleHash(s[q], second, s[q + 2])) }
             }
         }
     }
 
-    /// Every pair (`first << 8 | second`) some allowed prefix begins with, ascending.
+    /// Every pair some prefix begins with, ascending.
     var pairs: [Int] {
         var out: [Int] = []
         for w in 0..<anyPairs.count {
@@ -72,14 +122,6 @@ public struct StartFilter: Sendable {
             }
         }
         return out
-    }
-
-    /// The first position at or after `q` that does not follow an ASCII word byte.
-    @inline(__always)
-    private static func wordStart(_ base: UnsafePointer<UInt8>, _ count: Int, from q: Int) -> Int {
-        var q = q
-        while q > 0, q < count, isWordByte(base[q - 1]) { q += 1 }
-        return q
     }
 
     @inline(__always)

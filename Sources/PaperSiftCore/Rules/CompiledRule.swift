@@ -19,7 +19,7 @@ public final class CompiledRule {
 
     public var id: String { definition.id }
     /// Whether the rule has a `starts:` or `window:` search hint.
-    public var hasSearchHints: Bool { !definition.starts.isEmpty || definition.window != nil }
+    public var hasSearchHints: Bool { !definition.starts.isEmpty || !definition.startsInside.isEmpty || definition.window != nil }
     /// The start filter of `starts:` (or the one given at compilation), if any.
     var startFilter: StartFilter? { pattern.startFilter }
     public var field: String { definition.field }
@@ -42,7 +42,7 @@ public final class CompiledRule {
         }
         let caseless = options.contains(.caseless)
         var startFilter = startFilter
-        if !fullScan, !definition.starts.isEmpty {
+        if !fullScan, !definition.starts.isEmpty || !definition.startsInside.isEmpty {
             startFilter = try CompiledRule.startFilter(definition, caseless: caseless)
         }
         window = fullScan ? nil : definition.window
@@ -65,11 +65,22 @@ public final class CompiledRule {
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
     }
 
-    /// The start filter of `starts:`: each literal's first bytes (every ASCII case of them when
-    /// the rule is caseless), at a word start unless `starts-at: any`.
+    /// The start filter of `starts:` and `starts-inside:`: each literal's first bytes (every ASCII
+    /// case of them when the rule is caseless), at a word start unless `starts-at: any`, and
+    /// anywhere for `starts-inside:`.
     private static func startFilter(_ definition: RuleDefinition, caseless: Bool) throws(RuleError) -> StartFilter {
+        let starts = try casedVariants(definition.starts, definition, caseless: caseless)
+        let inside = try casedVariants(definition.startsInside, definition, caseless: caseless)
+        guard let filter = LiteralTrie.startFilter(of: starts, atWordStart: definition.startsAtWordStart, anywhere: inside) else {
+            throw RuleError(file: definition.file, line: definition.hintLine, message: "starts: a literal may not begin with a space")
+        }
+        return filter
+    }
+
+    /// `literals`, and for a caseless rule every ASCII case of their first three bytes.
+    private static func casedVariants(_ list: [String], _ definition: RuleDefinition, caseless: Bool) throws(RuleError) -> [String] {
         var literals: [String] = []
-        for literal in definition.starts {
+        for literal in list {
             guard caseless else { literals.append(literal); continue }
             // Case variants are made for ASCII letters only, so no other cased letter may come first.
             let head = Array(literal.utf8.prefix(3))
@@ -86,10 +97,7 @@ public final class CompiledRule {
             }
             literals += variants.map { String(decoding: $0, as: UTF8.self) }
         }
-        guard let filter = LiteralTrie.startFilter(of: literals, atWordStart: definition.startsAtWordStart) else {
-            throw RuleError(file: definition.file, line: definition.hintLine, message: "starts: a literal may not begin with a space")
-        }
-        return filter
+        return literals
     }
 
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed

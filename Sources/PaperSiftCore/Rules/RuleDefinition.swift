@@ -14,6 +14,9 @@ public struct RuleDefinition: Sendable {
     public var starts: [String] = []
     /// `starts-at:` — `word` (the default: a `starts:` literal begins a word) or `any` (anywhere).
     public var startsAtWordStart = true
+    /// `starts-inside:` — further literals that may begin a match anywhere, inside a word too
+    /// (`100x` in `A100x`), while the `starts:` ones begin a word.
+    public var startsInside: [String] = []
     /// `window:` — every match begins at most this many bytes before an occurrence of a prefilter
     /// literal (a search hint: the pattern is tried only there).
     public var window: Int? = nil
@@ -98,6 +101,7 @@ public enum RuleFileParser {
         }
         let prefilters = literalList(values["prefilter"]?.0)
         let starts = literalList(values["starts"]?.0)
+        let startsInside = literalList(values["starts-inside"]?.0)
         var startsAtWordStart = true
         if let (v, at) = values["starts-at"] {
             switch v.trimmingCharacters(in: " ") {
@@ -106,6 +110,9 @@ public enum RuleFileParser {
             default: throw RuleError(file: file, line: at, message: "starts-at must be 'word' or 'any'")
             }
             guard !starts.isEmpty else { throw RuleError(file: file, line: at, message: "'starts-at:' needs a 'starts:'") }
+            guard startsInside.isEmpty else {
+                throw RuleError(file: file, line: at, message: "give 'starts-at: any' or 'starts-inside:', not both")
+            }
         }
         var window: Int?
         if let (w, at) = values["window"] {
@@ -113,19 +120,20 @@ public enum RuleFileParser {
                 throw RuleError(file: file, line: at, message: "window must be a number of bytes (0 or more)")
             }
             guard !prefilters.isEmpty else { throw RuleError(file: file, line: at, message: "'window:' needs a 'prefilter:' (the window ends at its literals)") }
-            guard starts.isEmpty else { throw RuleError(file: file, line: at, message: "give 'starts:' or 'window:', not both") }
+            guard starts.isEmpty, startsInside.isEmpty else { throw RuleError(file: file, line: at, message: "give 'starts:' or 'window:', not both") }
             window = n
         }
         var attributes: [String: String] = [:]
-        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "starts", "starts-at", "window", "priority"]
+        let reserved: Set<String> = ["id", "field", "description", "pattern", "continue", "flags", "prefilter", "starts", "starts-at", "starts-inside", "window", "priority"]
         for (k, (v, _)) in values where !reserved.contains(k) { attributes[k] = v }
         let definition = RuleDefinition(
             id: try required("id"), field: try required("field"), description: try required("description"),
             pattern: try required("pattern"), continuation: values["continue"]?.0, flags: flags,
-            prefilters: prefilters, starts: starts, startsAtWordStart: startsAtWordStart, window: window, priority: priority,
+            prefilters: prefilters, starts: starts, startsAtWordStart: startsAtWordStart, startsInside: startsInside,
+            window: window, priority: priority,
             attributes: attributes, matchExamples: matches, noMatchExamples: noMatches,
             file: file, patternLine: values["pattern"]!.1, continuationLine: values["continue"]?.1 ?? 0,
-            hintLine: values["starts"]?.1 ?? values["window"]?.1 ?? 0)
+            hintLine: values["starts"]?.1 ?? values["starts-inside"]?.1 ?? values["window"]?.1 ?? 0)
         if matches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'match:' example") }
         if noMatches.isEmpty { throw RuleError(file: file, line: lineNumber, message: "a rule needs at least one 'no-match:' example") }
         return definition

@@ -32,6 +32,7 @@ public final class RuleSet {
             def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
             if let c = def.continuation { def.continuation = try includes.expand(c, file: path, line: def.continuationLine) }
             def.starts = try includes.expandLiterals(def.starts, file: path, line: def.hintLine)
+            def.startsInside = try includes.expandLiterals(def.startsInside, file: path, line: def.hintLine)
             if let other = ids[def.id] {
                 throw RuleError(file: path, line: 1, message: "rule id '\(def.id)' is also used by \(other)")
             }
