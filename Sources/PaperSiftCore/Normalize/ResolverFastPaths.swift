@@ -54,6 +54,21 @@ extension ResultResolver {
         }
     }
 
+    /// Whether `word` (lower-case ASCII) is written in `bytes` in any case of its letters: a test
+    /// that must pass before a non-ASCII text can have that word.
+    static func asciiMayContain(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { buf -> Bool in
+            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            guard !w.isEmpty, buf.count >= w.count else { return w.isEmpty }
+            for i in 0...(buf.count - w.count) where lowered(buf[i]) == w[0] {
+                var same = true
+                for k in 1..<w.count where lowered(buf[i + k]) != w[k] { same = false; break }
+                if same { return true }
+            }
+            return false
+        }
+    }
+
     /// `namesOtherTarget`'s second test (a cue and then a capitalised word or a digit that starts
     /// no benchmark name) for an ASCII range without a carriage return; nil for other text.
     static func asciiCuedOtherName(_ bytes: ArraySlice<UInt8>, benchNames: [String]) -> Bool? {

@@ -77,10 +77,10 @@ public struct ResultResolver {
         let text = abstractText.bytes
         let sentences = abstractText.sentences
         func sentence(_ offset: Int) -> Int { abstractText.sentence(offset) }
-        let ordered = context.enumerated().sorted { a, b in
-            let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
-            return pa != pb ? pa > pb : a.offset < b.offset
-        }.map(\.element)
+        let priority = context.map { priorities[$0.rule] ?? 0 }
+        let ordered = context.indices.sorted { a, b in
+            priority[a] != priority[b] ? priority[a] > priority[b] : a < b
+        }.map { context[$0] }
         let head = ResultResolver.titleHead(title)
         let benches = benchmarks.map { f in
             var name = f.group("name") ?? f.raw
@@ -470,7 +470,7 @@ public struct ResultResolver {
     /// The name a title gives before its colon (`Open CaptchaWorld: A …` → `Open CaptchaWorld`), or nil.
     static func titleHead(_ title: String?) -> String? {
         guard let title, let colon = title.firstIndex(of: ":") else { return nil }
-        let head = title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let head = asciiSingleSpaced(String(title[..<colon])) ?? title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return head.isEmpty || head.count > 60 ? nil : head
     }
 
@@ -490,7 +490,11 @@ public struct ResultResolver {
 
     /// Whether `words(bytes)` contains `word` (lower-case ASCII).
     static func containsWord(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        asciiContainsWord(bytes, word) ?? unicodeWords(bytes).contains(word.description)
+        if let ascii = asciiContainsWord(bytes, word) { return ascii }
+        // Only ASCII letters lower-case to the ASCII letters of `word` (but `k`: Kelvin sign), so
+        // text without them, in any case, has no such word.
+        guard word.description.contains("k") || asciiMayContain(bytes, word) else { return false }
+        return unicodeWords(bytes).contains(word.description)
     }
 
     /// `words` for any text (ASCII has a faster path).
