@@ -91,6 +91,24 @@ extension BenchmarkNames {
     }
 }
 
+extension BenchmarkAliases {
+    /// `key` of an ASCII name: its letters lower-cased, its digits, and `plus` for each `+`.
+    static func asciiKey(_ name: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: name.count * 4) { out in
+            var n = 0
+            for b in name {
+                if b == 0x2B {
+                    for p in "plus".utf8 { out[n] = p; n += 1 }
+                } else if isLetter(b) || isDigit(b) {
+                    out[n] = isLetter(b) ? b | 0x20 : b
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
+}
+
 /// An ASCII text with every white-space run made one space and the ends trimmed, as
 /// `split(whereSeparator: \.isWhitespace).joined(separator: " ")` gives it; nil for other text.
 func asciiSingleSpaced(_ text: String) -> String? {

@@ -55,7 +55,7 @@ public struct ResultResolver {
     /// One number finding and the mentions it gave (several for `36/37/38%` or `from A to B`).
     public typealias Number = (finding: Finding, mentions: [NumberMention])
 
-    private struct Bench { let name: String; let start: Int; let end: Int; let id: String }
+    private struct Bench { let name: String; let start: Int; let end: Int; let id: String; let key: String }
 
     private struct Described {
         var metric: String?, benchmark: String?, baseline: String?, kind: String?
@@ -73,15 +73,14 @@ public struct ResultResolver {
                          benchmarks: [Finding]) -> [NumberMention] {
         // Most abstracts report no number: nothing to split into sentences and clauses.
         guard !numbers.isEmpty else { return [] }
-        let text = Array((abstract ?? "").utf8)
-        let sentences = SentenceBounds.sentences(text)
-        func sentence(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: sentences) }
-        let clauses = sentences.flatMap { SentenceBounds.clauses(text, in: $0) }
-        func clause(_ offset: Int) -> Int { SentenceBounds.index(of: offset, in: clauses) }
-        let ordered = context.enumerated().sorted { a, b in
-            let pa = priorities[a.element.rule] ?? 0, pb = priorities[b.element.rule] ?? 0
-            return pa != pb ? pa > pb : a.offset < b.offset
-        }.map(\.element)
+        let abstractText = ResolverText(abstract)
+        let text = abstractText.bytes
+        let sentences = abstractText.sentences
+        func sentence(_ offset: Int) -> Int { abstractText.sentence(offset) }
+        let priority = context.map { priorities[$0.rule] ?? 0 }
+        let ordered = context.indices.sorted { a, b in
+            priority[a] != priority[b] ? priority[a] > priority[b] : a < b
+        }.map { context[$0] }
         let head = ResultResolver.titleHead(title)
         let benches = benchmarks.map { f in
             var name = f.group("name") ?? f.raw
@@ -94,7 +93,7 @@ public struct ResultResolver {
                     name = head; start -= rest.count
                 }
             }
-            return Bench(name: name, start: start, end: f.end, id: aliases.id(name))
+            return Bench(name: name, start: start, end: f.end, id: aliases.id(name), key: BenchmarkAliases.key(name))
         }.filter { !$0.id.isEmpty }.sorted { $0.start < $1.start }
         let benchSentence = benches.map { sentence($0.start) }
 
@@ -114,7 +113,7 @@ public struct ResultResolver {
 
         // A rule's benchmark that the benchmark rules do not find must at least look like a name:
         // not end in a lower-case word nor join two names (`STEM tasks and`, `A and B`).
-        let benchKeys = Set(benches.map { BenchmarkAliases.key($0.name) } + benches.map(\.id))
+        let benchKeys = Set(benches.map(\.key) + benches.map(\.id))
         for k in described.indices {
             guard let b = described[k].benchmark, !benchKeys.contains(BenchmarkAliases.key(b)), !benchKeys.contains(aliases.id(b)) else { continue }
             let words = b.split(separator: " ")
@@ -129,7 +128,7 @@ public struct ResultResolver {
             guard let b = described[k].benchmark else { continue }
             let s = sentence(n.finding.start), key = BenchmarkAliases.key(b)
             let here = benches.indices.filter { benchSentence[$0] == s }
-            guard let at = here.firstIndex(where: { BenchmarkAliases.key(benches[$0].name) == key }) else { continue }
+            guard let at = here.firstIndex(where: { benches[$0].key == key }) else { continue }
             let mention = benches[here[at]]
             let listed = (at > 0 && mention.start - benches[here[at - 1]].end <= 8)
                 || (at + 1 < here.count && benches[here[at + 1]].start - mention.end <= 8
@@ -141,8 +140,8 @@ public struct ResultResolver {
         for (k, n) in numbers.enumerated() {
             guard let m = described[k].metric else { continue }
             let s = sentence(n.finding.start)
-            let key = BenchmarkAliases.key(m)
-            if let b = benches.indices.first(where: { benchSentence[$0] == s && (benches[$0].id == aliases.id(m) || BenchmarkAliases.key(benches[$0].name) == key) }) {
+            let key = BenchmarkAliases.key(m), id = aliases.id(m)
+            if let b = benches.indices.first(where: { benchSentence[$0] == s && (benches[$0].id == id || benches[$0].key == key) }) {
                 if described[k].benchmark == nil { described[k].benchmark = benches[b].name }
                 described[k].metric = nil
             }
@@ -189,7 +188,7 @@ public struct ResultResolver {
             let s = sentence(f.start)
             let inSentence = benches.indices.filter { benchSentence[$0] == s }
             // A `respectively` list overrides a rule's benchmark (`On A, B and C, … x, y and z, respectively`).
-            switch respectively(benches, k, numbers, s, inSentence, text, sentences, sentence) {
+            switch respectively(benches, k, numbers, s, inSentence, abstractText) {
             case .paired(let b): described[k].benchmark = benches[b].name; continue
             case .ambiguous: described[k].benchmark = nil; continue
             case .none: break
@@ -207,12 +206,14 @@ public struct ResultResolver {
                 // 7x`), and it is in the number's clause, or in an earlier clause while the
                 // number's clause names no target of its own (`…, while B reaches 56%` but not
                 // `…, but also excels in robot tasks with +50%`) and no `respectively` list is cut short.
-                let c = clause(f.start)
+                // Both are in sentence `s`: its clauses compare as those of the whole text do.
+                let clauses = abstractText.clauses(ofSentence: s)
+                let c = abstractText.clauseIndex(f.start, inSentence: s)
                 let b = inSentence[0]
-                let bc = clause(benches[b].start)
+                let bc = abstractText.clauseIndex(benches[b].start, inSentence: s)
                 guard !continuesList(benches[b], text), benches[b].start >= f.end || !isSubject(benches[b], clauses[bc], text) else { continue }
                 if bc == c || (bc < c && !namesOtherTarget(text, clauses[c], benches)
-                               && !ResultResolver.words(text[sentences[s]]).contains("respectively")) {
+                               && !abstractText.saysRespectively(s)) {
                     described[k].benchmark = benches[b].name
                 }
                 continue
@@ -224,7 +225,7 @@ public struct ResultResolver {
             // A multiplier (`2.5x faster`, `3 times less data`) is a speed or size, not a result
             // carried from another sentence.
             guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil, n.mentions.first?.unit != "x" else { continue }
-            let own = clauses[clause(f.start)]
+            let own = abstractText.clauses(ofSentence: s)[abstractText.clauseIndex(f.start, inSentence: s)]
             guard ResultResolver.words(text[own]).contains(where: ResultResolver.isEvaluationVerb),
                   !namesOtherTarget(text, sentences[s], benches) else { continue }
             var earlier = s - 1
@@ -261,13 +262,13 @@ public struct ResultResolver {
 
     /// Step 1: `On X, Y and Z it reaches A%, B% and C%, respectively`. A `respectively` list of
     /// several numbers whose benchmarks cannot be paired (one is not found) is ambiguous: none.
-    private func respectively(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ s: Int, _ inSentence: [Int], _ text: [UInt8],
-                              _ sentences: [Range<Int>], _ sentence: (Int) -> Int) -> Pairing {
-        let range = sentences[s]
-        guard ResultResolver.words(text[range]).contains("respectively") else { return .none }
+    private func respectively(_ benches: [Bench], _ k: Int, _ numbers: [Number], _ s: Int, _ inSentence: [Int],
+                              _ abstractText: ResolverText) -> Pairing {
+        guard abstractText.saysRespectively(s) else { return .none }
+        let range = abstractText.sentences[s]
         // The numbers of the list are those before the word (a number after it is another statement).
-        let word = ResultResolver.find(Array("respectively".utf8), in: text, range: range) ?? range.upperBound
-        let here = numbers.indices.filter { sentence(numbers[$0].finding.start) == s && numbers[$0].finding.start < word }
+        let word = ResultResolver.find(Array("respectively".utf8), in: abstractText.bytes, range: range) ?? range.upperBound
+        let here = numbers.indices.filter { abstractText.sentence(numbers[$0].finding.start) == s && numbers[$0].finding.start < word }
         guard let first = here.first, let position = here.firstIndex(of: k), here.count >= 2 else { return .none }
         var seen = Set<String>()
         var listed: [Int] = []
@@ -426,6 +427,7 @@ public struct ResultResolver {
     private func namesOtherTarget(_ text: [UInt8], _ range: Range<Int>, _ benches: [Bench]) -> Bool {
         let words = ResultResolver.words(text[range])
         if words.contains(where: { ResultResolver.targetNouns.contains($0) }) { return true }
+        if let fast = ResultResolver.asciiCuedOtherName(text[range], benchNames: benches.map(\.name)) { return fast }
         let raw = String(decoding: text[range], as: UTF8.self)
             .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }).map(String.init)
         for (i, w) in raw.enumerated() where i + 1 < raw.count && ResultResolver.linkAfter.contains(w.lowercased()) {
@@ -468,7 +470,7 @@ public struct ResultResolver {
     /// The name a title gives before its colon (`Open CaptchaWorld: A …` → `Open CaptchaWorld`), or nil.
     static func titleHead(_ title: String?) -> String? {
         guard let title, let colon = title.firstIndex(of: ":") else { return nil }
-        let head = title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let head = asciiSingleSpaced(String(title[..<colon])) ?? title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return head.isEmpty || head.count > 60 ? nil : head
     }
 
@@ -483,6 +485,20 @@ public struct ResultResolver {
 
     /// Lower-cased words (letters, digits, `-`, `@`, `.` inside) of a byte slice.
     static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
+        asciiWords(bytes) ?? unicodeWords(bytes)
+    }
+
+    /// Whether `words(bytes)` contains `word` (lower-case ASCII).
+    static func containsWord(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        if let ascii = asciiContainsWord(bytes, word) { return ascii }
+        // Only ASCII letters lower-case to the ASCII letters of `word` (but `k`: Kelvin sign), so
+        // text without them, in any case, has no such word.
+        guard word.description.contains("k") || asciiMayContain(bytes, word) else { return false }
+        return unicodeWords(bytes).contains(word.description)
+    }
+
+    /// `words` for any text (ASCII has a faster path).
+    static func unicodeWords(_ bytes: ArraySlice<UInt8>) -> [String] {
         String(decoding: bytes, as: UTF8.self).lowercased()
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "@") }).map(String.init)
     }
@@ -493,7 +509,7 @@ public struct ResultResolver {
     /// A group's text with white space runs as one space; nil when empty.
     static func single(_ text: String?) -> String? {
         guard let text else { return nil }
-        let v = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let v = asciiSingleSpaced(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return v.isEmpty ? nil : v
     }
 }

@@ -41,6 +41,7 @@ public enum SentenceBounds {
     static func abbreviationBefore(_ text: [UInt8], _ dot: Int) -> Bool {
         var s = dot
         while s > 0, text[s - 1] != 0x20, text[s - 1] != UInt8(ascii: "("), text[s - 1] != 0x09 { s -= 1 }
+        if let ascii = asciiIsAbbreviation(text[s..<dot]) { return ascii }
         let word = String(decoding: text[s..<dot], as: UTF8.self).lowercased()
         if word.count == 1, let c = word.unicodeScalars.first, c.properties.isAlphabetic { return true }
         return abbreviations.contains(word)
@@ -72,7 +73,7 @@ public enum SentenceBounds {
             if b == UInt8(ascii: ";") { cuts.append(i + 1); i += 1; continue }
             if b == UInt8(ascii: ",") || b == 0x20 || b == UInt8(ascii: "r") {
                 var hit = false
-                for o in openers where i + o.count <= range.upperBound && text[i..<(i + o.count)].elementsEqual(o) {
+                for o in openers where o[0] == b && i + o.count <= range.upperBound && text[i..<(i + o.count)].elementsEqual(o) {
                     // `respectively, ` ends a clause after it; the others start one at their first word.
                     if o.first == UInt8(ascii: "r") {
                         if i == range.lowerBound || !isLetter(text[i - 1]) { cuts.append(i + o.count); hit = true }

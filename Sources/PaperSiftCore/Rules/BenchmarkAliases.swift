@@ -29,6 +29,13 @@ public struct BenchmarkAliases: Sendable {
 
     /// The folded key (see the type's documentation).
     public static func key(_ name: String) -> String {
+        var copy = name
+        if let ascii = copy.withUTF8({ isASCII($0) ? asciiKey($0) : nil }) { return ascii }
+        return unicodeKey(name)
+    }
+
+    /// `key` for any name (ASCII has a faster path, `asciiKey`).
+    static func unicodeKey(_ name: String) -> String {
         var out = ""
         for s in name.unicodeScalars {
             if s == "+" { out += "plus"; continue }
