@@ -37,9 +37,8 @@ public enum LiteralTrie {
     /// when a literal starts with a space.
     public static func startFilter(of literals: [String], atWordStart: Bool, anywhere: [String] = []) -> StartFilter? {
         let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
-        var filter = StartFilter(atWordStart: atWordStart)
-        for (i, literal) in (literals + anywhere).enumerated() where !literal.isEmpty {
-            let inside = i >= literals.count
+        var filter = StartFilter()
+        for (literal, wordStart) in literals.map({ ($0, atWordStart) }) + anywhere.map({ ($0, false) }) where !literal.isEmpty {
             let bytes = Array(literal.utf8)
             if bytes[0] == 0x20 { return nil }
             // The bytes each of the first three positions may hold; after a space, more space may follow.
@@ -51,7 +50,7 @@ public enum LiteralTrie {
             }
             var prefixes: [[UInt8]] = [[]]
             for options in positions { prefixes = prefixes.flatMap { p in options.map { p + [$0] } } }
-            for p in prefixes { if inside { filter.allow(anywhere: p) } else { filter.allow(prefix: p) } }
+            for p in prefixes { filter.allow(prefix: p, atWordStart: wordStart) }
         }
         return filter
     }

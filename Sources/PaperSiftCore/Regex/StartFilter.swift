@@ -10,23 +10,18 @@ public struct StartFilter: Sendable {
     /// Prefixes allowed at a word start, and those allowed anywhere.
     private var atWord = PrefixTable()
     private var anywhere = PrefixTable()
-    /// Whether `allow(prefix:)` means at a word start (else anywhere).
-    private let prefixesAtWordStart: Bool
 
-    /// A filter whose `allow(prefix:)` prefixes begin a word (`atWordStart`) or begin anywhere.
-    public init(atWordStart: Bool) { prefixesAtWordStart = atWordStart }
+    /// A filter that allows nothing yet.
+    public init() {}
 
     /// True when every allowed prefix needs a word start: positions inside words never need asking.
     public var atWordStart: Bool { anywhere.isEmpty }
 
     /// Allows matches beginning with `prefix` (one to three bytes; a shorter prefix allows any
-    /// continuation), at a word start or anywhere as the filter was made.
-    public mutating func allow(prefix: [UInt8]) {
-        if prefixesAtWordStart { atWord.allow(prefix) } else { anywhere.allow(prefix) }
+    /// continuation) at a word start, or anywhere (inside a word too).
+    public mutating func allow(prefix: [UInt8], atWordStart: Bool) {
+        if atWordStart { atWord.allow(prefix) } else { anywhere.allow(prefix) }
     }
-
-    /// Allows matches beginning with `prefix` anywhere, inside a word too.
-    public mutating func allow(anywhere prefix: [UInt8]) { anywhere.allow(prefix) }
 
     /// The first position at or after `start` where a match may begin, or nil.
     func nextCandidate(in s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -35,7 +30,7 @@ public struct StartFilter: Sendable {
         let wordOnly = atWordStart
         var q = wordOnly ? StartFilter.wordStart(base, count, from: start) : start
         while q < count {
-            if wordOnly ? atWord.allows(s, at: q) : allows(s, at: q) { return q }
+            if allows(s, at: q) { return q }
             q = wordOnly ? StartFilter.wordStart(base, count, from: q + 1) : q + 1
         }
         return nil
@@ -48,7 +43,7 @@ public struct StartFilter: Sendable {
     func allows(_ s: UnsafeBufferPointer<UInt8>, at q: Int) -> Bool {
         if anywhere.isEmpty { return atWord.allows(s, at: q) }
         if anywhere.allows(s, at: q) { return true }
-        return !atWord.isEmpty && (q == 0 || !isWordByte(s[q - 1])) && atWord.allows(s, at: q)
+        return (q == 0 || !isWordByte(s[q - 1])) && atWord.allows(s, at: q)
     }
 
     /// Every pair (`first << 8 | second`) some allowed prefix begins with, ascending.
