@@ -54,6 +54,25 @@ extension ResultResolver {
         }
     }
 
+    /// Whether any of the words of an ASCII slice (as `words` gives them, lower-cased) passes
+    /// `test`, without building them; nil when a byte is not ASCII.
+    static func asciiAnyWord(_ bytes: ArraySlice<UInt8>, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        bytes.withUnsafeBufferPointer { buf -> Bool? in
+            guard isASCII(buf) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(buf.count, 1)) { lower -> Bool in
+                for k in 0..<buf.count { lower[k] = lowered(buf[k]) }
+                var i = 0
+                while i < buf.count {
+                    guard isWordByte(buf[i]) else { i += 1; continue }
+                    let start = i
+                    while i < buf.count, isWordByte(buf[i]) { i += 1 }
+                    if test(UnsafeBufferPointer(rebasing: lower[start..<i])) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether `word` (lower-case ASCII) is written in `bytes` in any case of its letters: a test
     /// that must pass before a non-ASCII text can have that word.
     static func asciiMayContain(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
@@ -85,8 +104,14 @@ extension ResultResolver {
                 tokens.append(start..<i)
             }
             func isCue(_ r: Range<Int>) -> Bool {
-                let lower = r.map { lowered(buf[$0]) }
-                return lower.elementsEqual("on".utf8) || lower.elementsEqual("in".utf8) || lower.elementsEqual("across".utf8)
+                switch r.count {
+                case 2:
+                    let a = lowered(buf[r.lowerBound]), b = lowered(buf[r.lowerBound + 1])
+                    return (a == 0x6F || a == 0x69) && b == 0x6E   // `on`, `in`
+                case 6:
+                    return zip(r, "across".utf8).allSatisfy { lowered(buf[$0]) == $1 }
+                default: return false
+                }
             }
             for t in tokens.indices where t + 1 < tokens.count && isCue(tokens[t]) {
                 var next = tokens[t + 1]
