@@ -140,3 +140,13 @@ import Testing
         }
     }
 }
+
+/// Templates split once fill as `LinkCanonicalizer.fill` does.
+@Suite struct URLTemplateTests {
+    @Test func splitTemplatesFillAsTheTextOnes() {
+        let m = Finding(rule: "r", raw: "x", start: 0, end: 1, groups: [("owner", "me"), ("repo", "tool"), ("id", "2401.1")])
+        for template in ["https://github.com/{owner}/{repo}", "{id}{vtag}", "plain", "", "a{", "a}b{owner", "{}{owner}}x{", "{{owner}}"] {
+            #expect(URLTemplate(template).filled(from: m) == LinkCanonicalizer.fill(template, from: m), "\(template)")
+        }
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level versions of the text helpers of `ResultResolver` and `SentenceBounds` for ASCII
 /// text, the common case. Each gives exactly what the general (Character/Unicode) version gives
 /// on such text and returns nil for any other, so the general version decides (`ResolverFastPathTests`).
@@ -10,6 +16,12 @@ private func isWordByte(_ b: UInt8) -> Bool {
 
 @inline(__always)
 private func lowered(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+/// Whether `w` starts with all of `prefix` (the caller checks the lengths).
+@inline(__always)
+func startsWith(_ w: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    prefix.withUnsafeBufferPointer { p in memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0 }
+}
 
 extension ResultResolver {
     /// `words` of an ASCII slice (runs of letters, digits, `-` and `@`, lower-cased); nil when a
@@ -148,15 +160,12 @@ extension SentenceBounds {
             guard isASCII(buf) else { return nil }
             if buf.count == 1 { return (buf[0] | 0x20) >= 0x61 && (buf[0] | 0x20) <= 0x7A }
             // `\r\n` is one Character, but no letter: no abbreviation either way.
-            guard buf.count <= longestAbbreviation else { return false }
-            let lower = String(unsafeUninitializedCapacity: buf.count) { o in
-                for k in 0..<buf.count { o[k] = lowered(buf[k]) }
-                return buf.count
+            return abbreviationBytes.contains { a in
+                a.count == buf.count && zip(a, buf).allSatisfy { $0 == lowered($1) }
             }
-            return abbreviations.contains(lower)
         }
     }
 
-    /// The length of the longest abbreviation, in bytes.
-    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+    /// The abbreviations as bytes.
+    static let abbreviationBytes = abbreviations.map { Array($0.utf8) }
 }

@@ -483,13 +483,13 @@ public struct ResultResolver {
 
     /// Whether one of the words of `bytes` reports a result.
     static func hasEvaluationVerb(_ bytes: ArraySlice<UInt8>) -> Bool {
-        asciiAnyWord(bytes) { w in evaluationStemBytes.contains { w.count >= $0.count && w[0] == $0[0] && w.starts(with: $0) } }
+        asciiAnyWord(bytes) { w in evaluationStemBytes.contains { w.count >= $0.count && w[0] == $0[0] && startsWith(w, $0) } }
             ?? words(bytes).contains(where: isEvaluationVerb)
     }
 
     /// Whether one of the words of `bytes` is a target noun (`benchmarks`, `tasks`, …).
     static func hasTargetNoun(_ bytes: ArraySlice<UInt8>) -> Bool {
-        asciiAnyWord(bytes) { w in targetNounBytes.contains { w.elementsEqual($0) } }
+        asciiAnyWord(bytes) { w in targetNounBytes.contains { w.count == $0.count && startsWith(w, $0) } }
             ?? words(bytes).contains(where: { targetNouns.contains($0) })
     }
 

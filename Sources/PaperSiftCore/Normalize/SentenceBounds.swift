@@ -17,9 +17,10 @@ public enum SentenceBounds {
             let n = buf.count
             func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
             while i < n {
+                // Most bytes end no sentence: eight at a time while none is `.`, `!` or `?`.
+                if i + 8 <= n, !mayEndSentence(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
                 let b = buf[i]
-                // Most bytes end no sentence: only `.`, `!` and `?` (all below 0x40) need a look.
-                if b >= 0x40 || !(b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) { i += 1; continue }
+                if !(b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) { i += 1; continue }
                 var j = i + 1
                 while j < n, buf[j] == UInt8(ascii: ")") || buf[j] == UInt8(ascii: "\"") || buf[j] == UInt8(ascii: "'") { j += 1 }
                 var k = j
@@ -37,6 +38,14 @@ public enum SentenceBounds {
             if begin < n { out.append(begin..<n) }
             return out
         }
+    }
+
+    /// Whether any of the eight bytes in `w` is `.`, `!` or `?`.
+    @inline(__always)
+    static func mayEndSentence(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return (hasZeroByte(w ^ 0x2E2E_2E2E_2E2E_2E2E) | hasZeroByte(w ^ 0x2121_2121_2121_2121) | hasZeroByte(w ^ 0x3F3F_3F3F_3F3F_3F3F)) != 0
     }
 
     /// Whether the word ending right before the full stop at `dot` is an abbreviation or an initial.
