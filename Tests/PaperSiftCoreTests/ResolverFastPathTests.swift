@@ -96,8 +96,10 @@ import Testing
         #expect(decided > 1000 && named > 50)
         #expect(ResultResolver.cuedOtherName(ArraySlice(Array("results on the COCO set".utf8)), benchNames: names))
         #expect(!ResultResolver.cuedOtherName(ArraySlice(Array("results on the MMLU).".utf8)), benchNames: names))
-        #expect(!ResultResolver.cuedOtherName(ArraySlice(Array("results in Ab".utf8)), benchNames: names))
+        #expect(!ResultResolver.cuedOtherName(ArraySlice(Array("results in MML".utf8)), benchNames: names))
+        // `b` and a combining accent are one Character: `Ab` does not start `Ab\u{301}c`.
         #expect(ResultResolver.cuedOtherName(ArraySlice(Array("results in Ab".utf8)), benchNames: ["Ab\u{301}c"]))
+        #expect(!ResultResolver.cuedOtherName(ArraySlice(Array("results in Ab".utf8)), benchNames: ["Ab\u{301}c", "Abc"]))
     }
 
     @Test func abbreviationTestAgreesWithTheUnicodePath() {
