@@ -11,8 +11,8 @@
 /// `https://github.com/{owner}/{repo}`), and its `parts` attribute names the groups written into
 /// the link (`owner repo path`; `version:int` writes the group as an integer).
 public struct LinkCanonicalizer {
-    private let kindRules: [CompiledRule]
-    private let addressTemplates: [String: String]
+    private let kindRules: [KindRule]
+    private let addressTemplates: [String: URLTemplate]
     private let orgs: OrgDirectory
     /// `org_handle` rules: an account handle shaped like a lab's, group's or company's.
     private let handleRules: [CompiledRule]
@@ -21,10 +21,10 @@ public struct LinkCanonicalizer {
         kindRules = rules.rules(for: "link_kind").enumerated()
             .sorted { $0.element.definition.priority != $1.element.definition.priority
                 ? $0.element.definition.priority > $1.element.definition.priority : $0.offset < $1.offset }
-            .map(\.element)
-        var templates: [String: String] = [:]
+            .map { KindRule($0.element) }
+        var templates: [String: URLTemplate] = [:]
         for rule in rules.rules(for: "links") {
-            if let url = rule.definition.attributes["url"] { templates[rule.id] = url }
+            if let url = rule.definition.attributes["url"] { templates[rule.id] = URLTemplate(url) }
         }
         addressTemplates = templates
         orgs = rules.orgs
@@ -33,7 +33,7 @@ public struct LinkCanonicalizer {
 
     /// The canonical link of a `links` finding (its rule's `url` template applied) and its organisation.
     public func canonicalize(_ finding: Finding) -> (Link, OrgEntry?)? {
-        let address = addressTemplates[finding.rule].map { LinkCanonicalizer.fill($0, from: finding) } ?? finding.raw
+        let address = addressTemplates[finding.rule].map { $0.filled(from: finding) } ?? finding.raw
         return canonicalize(raw: finding.raw, address: address, origin: "abstract")
     }
 
@@ -42,17 +42,15 @@ public struct LinkCanonicalizer {
     public func canonicalize(raw: String, address: String? = nil, origin: String = "abstract") -> (Link, OrgEntry?)? {
         guard let url = LinkCanonicalizer.canonicalURL(address ?? raw) else { return nil }
         for rule in kindRules {
-            guard let m = rule.firstMatch(url) else { continue }
-            let attributes = rule.definition.attributes
+            guard let m = rule.rule.firstMatch(url) else { continue }
             var parts: [(String, JSONValue)] = []
-            for spec in (attributes["parts"] ?? "").split(separator: " ") {
-                let (name, asInt) = spec.hasSuffix(":int") ? (String(spec.dropLast(4)), true) : (String(spec), false)
+            for (name, asInt) in rule.parts {
                 let value = m.group(name).map { text in asInt ? Int(text).map(JSONValue.int) ?? .string(text) : .string(text) }
                 parts.append((name, value ?? .null))
             }
-            let canonical = attributes["url"].map { LinkCanonicalizer.fill($0, from: m) } ?? url
-            let link = Link(raw: raw, url: canonical, kind: attributes["kind"] ?? "other", parts: parts, origin: origin)
-            return (link, organisation(of: m, url: canonical, how: attributes["org"] ?? "none"))
+            let canonical = rule.url.map { $0.filled(from: m) } ?? url
+            let link = Link(raw: raw, url: canonical, kind: rule.kind, parts: parts, origin: origin)
+            return (link, organisation(of: m, url: canonical, how: rule.org))
         }
         return (Link(raw: raw, url: url, kind: "other", origin: origin), nil)
     }

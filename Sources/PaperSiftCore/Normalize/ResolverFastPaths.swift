@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level versions of the text helpers of `ResultResolver` and `SentenceBounds` for ASCII
 /// text, the common case. Each gives exactly what the general (Character/Unicode) version gives
 /// on such text and returns nil for any other, so the general version decides (`ResolverFastPathTests`).
@@ -10,6 +16,12 @@ private func isWordByte(_ b: UInt8) -> Bool {
 
 @inline(__always)
 private func lowered(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+/// Whether `w` starts with all of `prefix` (the caller checks the lengths).
+@inline(__always)
+func startsWith(_ w: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    prefix.withUnsafeBufferPointer { p in memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0 }
+}
 
 extension ResultResolver {
     /// `words` of an ASCII slice (runs of letters, digits, `-` and `@`, lower-cased); nil when a
@@ -54,6 +66,25 @@ extension ResultResolver {
         }
     }
 
+    /// Whether any of the words of an ASCII slice (as `words` gives them, lower-cased) passes
+    /// `test`, without building them; nil when a byte is not ASCII.
+    static func asciiAnyWord(_ bytes: ArraySlice<UInt8>, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        bytes.withUnsafeBufferPointer { buf -> Bool? in
+            guard isASCII(buf) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(buf.count, 1)) { lower -> Bool in
+                for k in 0..<buf.count { lower[k] = lowered(buf[k]) }
+                var i = 0
+                while i < buf.count {
+                    guard isWordByte(buf[i]) else { i += 1; continue }
+                    let start = i
+                    while i < buf.count, isWordByte(buf[i]) { i += 1 }
+                    if test(UnsafeBufferPointer(rebasing: lower[start..<i])) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether `word` (lower-case ASCII) is written in `bytes` in any case of its letters: a test
     /// that must pass before a non-ASCII text can have that word.
     static func asciiMayContain(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
@@ -85,8 +116,14 @@ extension ResultResolver {
                 tokens.append(start..<i)
             }
             func isCue(_ r: Range<Int>) -> Bool {
-                let lower = r.map { lowered(buf[$0]) }
-                return lower.elementsEqual("on".utf8) || lower.elementsEqual("in".utf8) || lower.elementsEqual("across".utf8)
+                switch r.count {
+                case 2:
+                    let a = lowered(buf[r.lowerBound]), b = lowered(buf[r.lowerBound + 1])
+                    return (a == 0x6F || a == 0x69) && b == 0x6E   // `on`, `in`
+                case 6:
+                    return zip(r, "across".utf8).allSatisfy { lowered(buf[$0]) == $1 }
+                default: return false
+                }
             }
             for t in tokens.indices where t + 1 < tokens.count && isCue(tokens[t]) {
                 var next = tokens[t + 1]
@@ -123,15 +160,12 @@ extension SentenceBounds {
             guard isASCII(buf) else { return nil }
             if buf.count == 1 { return (buf[0] | 0x20) >= 0x61 && (buf[0] | 0x20) <= 0x7A }
             // `\r\n` is one Character, but no letter: no abbreviation either way.
-            guard buf.count <= longestAbbreviation else { return false }
-            let lower = String(unsafeUninitializedCapacity: buf.count) { o in
-                for k in 0..<buf.count { o[k] = lowered(buf[k]) }
-                return buf.count
+            return abbreviationBytes.contains { a in
+                a.count == buf.count && zip(a, buf).allSatisfy { $0 == lowered($1) }
             }
-            return abbreviations.contains(lower)
         }
     }
 
-    /// The length of the longest abbreviation, in bytes.
-    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+    /// The abbreviations as bytes.
+    static let abbreviationBytes = abbreviations.map { Array($0.utf8) }
 }

@@ -81,7 +81,7 @@ public struct ResultResolver {
         let ordered = context.indices.sorted { a, b in
             priority[a] != priority[b] ? priority[a] > priority[b] : a < b
         }.map { context[$0] }
-        let head = ResultResolver.titleHead(title)
+        let head = benchmarks.isEmpty ? nil : ResultResolver.titleHead(title)
         let benches = benchmarks.map { f in
             var name = f.group("name") ?? f.raw
             var start = f.start
@@ -93,7 +93,8 @@ public struct ResultResolver {
                     name = head; start -= rest.count
                 }
             }
-            return Bench(name: name, start: start, end: f.end, id: aliases.id(name), key: BenchmarkAliases.key(name))
+            let key = BenchmarkAliases.key(name)
+            return Bench(name: name, start: start, end: f.end, id: aliases.id(key: key), key: key)
         }.filter { !$0.id.isEmpty }.sorted { $0.start < $1.start }
         let benchSentence = benches.map { sentence($0.start) }
 
@@ -115,7 +116,9 @@ public struct ResultResolver {
         // not end in a lower-case word nor join two names (`STEM tasks and`, `A and B`).
         let benchKeys = Set(benches.map(\.key) + benches.map(\.id))
         for k in described.indices {
-            guard let b = described[k].benchmark, !benchKeys.contains(BenchmarkAliases.key(b)), !benchKeys.contains(aliases.id(b)) else { continue }
+            guard let b = described[k].benchmark else { continue }
+            let key = BenchmarkAliases.key(b)
+            guard !benchKeys.contains(key), !benchKeys.contains(aliases.id(key: key)) else { continue }
             let words = b.split(separator: " ")
             if let last = words.last, last.allSatisfy({ $0.isLowercase }) || words.contains("and") || words.contains("or") {
                 described[k].benchmark = nil
@@ -140,7 +143,7 @@ public struct ResultResolver {
         for (k, n) in numbers.enumerated() {
             guard let m = described[k].metric else { continue }
             let s = sentence(n.finding.start)
-            let key = BenchmarkAliases.key(m), id = aliases.id(m)
+            let key = BenchmarkAliases.key(m), id = aliases.id(key: key)
             if let b = benches.indices.first(where: { benchSentence[$0] == s && (benches[$0].id == id || benches[$0].key == key) }) {
                 if described[k].benchmark == nil { described[k].benchmark = benches[b].name }
                 described[k].metric = nil
@@ -226,7 +229,7 @@ public struct ResultResolver {
             // carried from another sentence.
             guard ids.isEmpty, described[k].metric != nil || described[k].kind != nil, n.mentions.first?.unit != "x" else { continue }
             let own = abstractText.clauses(ofSentence: s)[abstractText.clauseIndex(f.start, inSentence: s)]
-            guard ResultResolver.words(text[own]).contains(where: ResultResolver.isEvaluationVerb),
+            guard ResultResolver.hasEvaluationVerb(text[own]),
                   !namesOtherTarget(text, sentences[s], benches) else { continue }
             var earlier = s - 1
             while earlier >= 0 {
@@ -247,8 +250,9 @@ public struct ResultResolver {
         var out: [NumberMention] = []
         for (k, n) in numbers.enumerated() {
             let d = described[k]
+            let id = d.benchmark.map { aliases.id($0) }
             for var m in n.mentions {
-                m.context += [("metric", d.metric), ("benchmark", d.benchmark), ("benchmark_id", d.benchmark.map(aliases.id)),
+                m.context += [("metric", d.metric), ("benchmark", d.benchmark), ("benchmark_id", id),
                               ("baseline", d.baseline), ("kind", d.kind)]
                 out.append(m)
             }
@@ -425,10 +429,19 @@ public struct ResultResolver {
     /// target noun (`across five benchmarks`, `in critical tasks`) or `on`/`in`/`across` and a
     /// capitalised word or a digit that does not start one of the abstract's benchmark names.
     private func namesOtherTarget(_ text: [UInt8], _ range: Range<Int>, _ benches: [Bench]) -> Bool {
-        let words = ResultResolver.words(text[range])
-        if words.contains(where: { ResultResolver.targetNouns.contains($0) }) { return true }
-        if let fast = ResultResolver.asciiCuedOtherName(text[range], benchNames: benches.map(\.name)) { return fast }
-        let raw = String(decoding: text[range], as: UTF8.self)
+        if ResultResolver.hasTargetNoun(text[range]) { return true }
+        return ResultResolver.cuedOtherName(text[range], benchNames: benches.map(\.name))
+    }
+
+    /// Whether `on`/`in`/`across` (and `the`) come before a capitalised word or a digit that
+    /// starts none of `benchNames`.
+    static func cuedOtherName(_ bytes: ArraySlice<UInt8>, benchNames: [String]) -> Bool {
+        asciiCuedOtherName(bytes, benchNames: benchNames) ?? unicodeCuedOtherName(bytes, benchNames: benchNames)
+    }
+
+    /// `cuedOtherName` for any text (ASCII has a faster path).
+    static func unicodeCuedOtherName(_ bytes: ArraySlice<UInt8>, benchNames: [String]) -> Bool {
+        let raw = String(decoding: bytes, as: UTF8.self)
             .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }).map(String.init)
         for (i, w) in raw.enumerated() where i + 1 < raw.count && ResultResolver.linkAfter.contains(w.lowercased()) {
             var next = raw[i + 1]
@@ -436,7 +449,7 @@ public struct ResultResolver {
             var token = Substring(next)
             while let last = token.last, !(last.isLetter || last.isNumber || last == "+") { token = token.dropLast() }
             if let c = token.unicodeScalars.first, (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x30 && c.value <= 0x39),
-               !benches.contains(where: { $0.name.hasPrefix(token) }) { return true }
+               !benchNames.contains(where: { $0.hasPrefix(token) }) { return true }
         }
         return false
     }
@@ -465,12 +478,40 @@ public struct ResultResolver {
     /// Whether a lower-cased word reports a result (`achieves`, `reaches`, `improvement`, …).
     static func isEvaluationVerb(_ w: String) -> Bool { evaluationStems.contains { w.hasPrefix($0) } }
 
+    static let evaluationStemBytes = evaluationStems.map { Array($0.utf8) }
+    static let targetNounBytes = targetNouns.map { Array($0.utf8) }
+
+    /// Whether one of the words of `bytes` reports a result.
+    static func hasEvaluationVerb(_ bytes: ArraySlice<UInt8>) -> Bool {
+        asciiAnyWord(bytes) { w in evaluationStemBytes.contains { w.count >= $0.count && w[0] == $0[0] && startsWith(w, $0) } }
+            ?? words(bytes).contains(where: isEvaluationVerb)
+    }
+
+    /// Whether one of the words of `bytes` is a target noun (`benchmarks`, `tasks`, …).
+    static func hasTargetNoun(_ bytes: ArraySlice<UInt8>) -> Bool {
+        asciiAnyWord(bytes) { w in targetNounBytes.contains { w.count == $0.count && startsWith(w, $0) } }
+            ?? words(bytes).contains(where: { targetNouns.contains($0) })
+    }
+
     // MARK: - Text helpers
 
     /// The name a title gives before its colon (`Open CaptchaWorld: A …` → `Open CaptchaWorld`), or nil.
     static func titleHead(_ title: String?) -> String? {
-        guard let title, let colon = title.firstIndex(of: ":") else { return nil }
-        let head = asciiSingleSpaced(String(title[..<colon])) ?? title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard let title else { return nil }
+        var copy = title
+        // An ASCII title: its bytes are its Characters.
+        if copy.withUTF8({ isASCII($0) }) {
+            guard let colon = title.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let head = asciiSingleSpaced(String(title[..<colon]))!
+            return head.isEmpty || head.utf8.count > 60 ? nil : head
+        }
+        return unicodeTitleHead(title)
+    }
+
+    /// `titleHead` for any title (ASCII has a faster path).
+    static func unicodeTitleHead(_ title: String) -> String? {
+        guard let colon = title.firstIndex(of: ":") else { return nil }
+        let head = title[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return head.isEmpty || head.count > 60 ? nil : head
     }
 

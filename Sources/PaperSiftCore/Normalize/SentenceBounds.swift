@@ -10,39 +10,59 @@ public enum SentenceBounds {
 
     /// The sentences of `text` (white space around them included), covering it without gaps.
     public static func sentences(_ text: [UInt8]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var begin = 0
-        var i = 0
-        let n = text.count
-        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        while i < n {
-            let b = text[i]
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+        text.withUnsafeBufferPointer { buf in
+            var out: [Range<Int>] = []
+            var begin = 0
+            var i = 0
+            let n = buf.count
+            func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            while i < n {
+                // Most bytes end no sentence: eight at a time while none is `.`, `!` or `?`.
+                if i + 8 <= n, !mayEndSentence(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
+                let b = buf[i]
+                if !(b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) { i += 1; continue }
                 var j = i + 1
-                while j < n, text[j] == UInt8(ascii: ")") || text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") { j += 1 }
+                while j < n, buf[j] == UInt8(ascii: ")") || buf[j] == UInt8(ascii: "\"") || buf[j] == UInt8(ascii: "'") { j += 1 }
                 var k = j
-                while k < n, space(text[k]) { k += 1 }
+                while k < n, space(buf[k]) { k += 1 }
                 let followedBySpace = k > j || j == n
-                let nextLower = k < n && text[k] >= 0x61 && text[k] <= 0x7A
+                let nextLower = k < n && buf[k] >= 0x61 && buf[k] <= 0x7A
                 if followedBySpace, !nextLower, !(b == UInt8(ascii: ".") && abbreviationBefore(text, i)) {
                     out.append(begin..<k)
                     begin = k
                     i = k
                     continue
                 }
+                i += 1
             }
-            i += 1
+            if begin < n { out.append(begin..<n) }
+            return out
         }
-        if begin < n { out.append(begin..<n) }
-        return out
+    }
+
+    /// Whether any of the eight bytes in `w` is `.`, `!` or `?`.
+    @inline(__always)
+    static func mayEndSentence(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return (hasZeroByte(w ^ 0x2E2E_2E2E_2E2E_2E2E) | hasZeroByte(w ^ 0x2121_2121_2121_2121) | hasZeroByte(w ^ 0x3F3F_3F3F_3F3F_3F3F)) != 0
     }
 
     /// Whether the word ending right before the full stop at `dot` is an abbreviation or an initial.
     static func abbreviationBefore(_ text: [UInt8], _ dot: Int) -> Bool {
         var s = dot
         while s > 0, text[s - 1] != 0x20, text[s - 1] != UInt8(ascii: "("), text[s - 1] != 0x09 { s -= 1 }
-        if let ascii = asciiIsAbbreviation(text[s..<dot]) { return ascii }
-        let word = String(decoding: text[s..<dot], as: UTF8.self).lowercased()
+        return isAbbreviation(text[s..<dot])
+    }
+
+    /// Whether a word (the bytes before a full stop) is an abbreviation or an initial.
+    static func isAbbreviation(_ bytes: ArraySlice<UInt8>) -> Bool {
+        asciiIsAbbreviation(bytes) ?? unicodeIsAbbreviation(bytes)
+    }
+
+    /// `isAbbreviation` for any text (ASCII has a faster path).
+    static func unicodeIsAbbreviation(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let word = String(decoding: bytes, as: UTF8.self).lowercased()
         if word.count == 1, let c = word.unicodeScalars.first, c.properties.isAlphabetic { return true }
         return abbreviations.contains(word)
     }

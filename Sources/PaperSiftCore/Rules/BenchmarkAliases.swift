@@ -8,6 +8,8 @@ public struct BenchmarkAliases: Sendable {
     /// Canonical name and aliases of each stanza, in file order.
     public let entries: [(name: String, aliases: [String])]
     private let canonicalByKey: [String: String]
+    /// The `benchmark_id` of each key that a stanza lists.
+    private let idByKey: [String: String]
 
     public init(entries: [(name: String, aliases: [String])]) {
         self.entries = entries
@@ -19,6 +21,7 @@ public struct BenchmarkAliases: Sendable {
             }
         }
         canonicalByKey = byKey
+        idByKey = byKey.mapValues { BenchmarkAliases.key($0) }
     }
 
     /// The canonical name of a benchmark as written (itself when no stanza lists it).
@@ -26,6 +29,9 @@ public struct BenchmarkAliases: Sendable {
 
     /// The `benchmark_id` of a benchmark as written: the folded key of its canonical name.
     public func id(_ written: String) -> String { BenchmarkAliases.key(canonicalName(written)) }
+
+    /// `id` of a name whose folded key is `key`.
+    public func id(key: String) -> String { idByKey[key] ?? key }
 
     /// The folded key (see the type's documentation).
     public static func key(_ name: String) -> String {
