@@ -220,7 +220,8 @@ public struct DedupeCommand: ParsableCommand {
                 try deduper.finish(context: context) { output.writeLine($0) }
             } else {
                 let deduper = Deduper(options: dedupe.options)
-                try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context) { record in
+                try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context,
+                                        takeLine: { line in try deduper.add(canonicalLine: line, context: context) }) { record in
                     try deduper.add(record, context: context)
                 }
                 try deduper.finish(context: context) { output.writeLine($0) }

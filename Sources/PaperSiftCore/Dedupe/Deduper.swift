@@ -44,6 +44,9 @@ public final class Deduper {
     private var writer = JSONWriter(capacity: 1 << 16)
     /// The sort key being filed (one buffer for all records).
     private var keyBuffer: [UInt8] = []
+    /// The sort value being filed, and an escaped abstract's bytes (buffers for all records).
+    private var valueBuffer: [UInt8] = []
+    private var abstractScratch: [UInt8] = []
     /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
@@ -83,16 +86,50 @@ public final class Deduper {
         key.append(0)
         var value: [UInt8] = []
         value.reserveCapacity(PaperIdentity.encodedSize + 1 + MinHash.encodedSize + 64)
-        PaperIdentity(record).encode(into: &value)
-        if similarity, let sig = MinHash.signature(title: record.title, abstract: record.abstract) {
-            value.append(1)
-            value.append(contentsOf: sig)
-        } else {
-            value.append(0)
+        appendValue(identity: PaperIdentity(record), arxivID: record.arxivID, doi: record.doi, to: &value) { out in
+            guard similarity, var abstract = record.abstract else { return false }
+            var title = record.title
+            return title.withUTF8 { t in abstract.withUTF8 { a in MinHash.appendSignature(title: t, abstract: a, to: &out) } }
         }
-        appendShortString(record.arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
-        appendShortString(record.doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
         return Entry(json: bytes, groupKey: key, value: value)
+    }
+
+    /// The sort value of an occurrence: identity, a flag and the near-duplicate signature when
+    /// `signature` appends one, versionless arXiv id, bare DOI.
+    private static func appendValue(identity: PaperIdentity, arxivID: String?, doi: String?, to value: inout [UInt8],
+                                    signature: (inout [UInt8]) -> Bool) {
+        identity.encode(into: &value)
+        let flag = value.count
+        value.append(1)
+        if !signature(&value) { value[flag] = 0 }
+        appendShortString(arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
+        appendShortString(doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
+    }
+
+    /// Takes the next record as its JSON line (pass 1) when the line is canonical
+    /// (`CanonicalPaperLine`): the line is kept as it is and only the fields dedupe decides on are
+    /// read. False, with nothing taken, for any other line (decode it and call `add(_:context:)`).
+    public func add(canonicalLine line: UnsafeBufferPointer<UInt8>, context: RunContext) throws(SpillError) -> Bool {
+        guard let fields = CanonicalPaperLine(line) else { return false }
+        let title = fields.string(fields.title)
+        let arxivID = fields.string(fields.arxivID), doi = fields.string(fields.doi)
+        let groupKey = GroupKey.of(titleKey: PaperKey.normalizedTitle(title), arxivID: arxivID, doi: doi) { PaperKey.fnv1a(line) }
+        let identity = PaperIdentity(arxivID: arxivID, doi: doi, firstAuthor: fields.string(fields.firstAuthor),
+                                     published: fields.string(fields.published))
+        valueBuffer.removeAll(keepingCapacity: true)
+        let similarity = usesSimilarity
+        Deduper.appendValue(identity: identity, arxivID: arxivID, doi: doi, to: &valueBuffer) { out in
+            guard similarity, let abstract = fields.abstract else { return false }
+            var t = title
+            return t.withUTF8 { t in
+                fields.withBytes(abstract, scratch: &abstractScratch) { a in MinHash.appendSignature(title: t, abstract: a, to: &out) }
+            }
+        }
+        keyBuffer.removeAll(keepingCapacity: true)
+        keyBuffer.append(contentsOf: groupKey.utf8)
+        keyBuffer.append(0)
+        try file(json: UnsafeRawBufferPointer(line), context: context)
+        return true
     }
 
     /// Whether entries for this deduper carry near-duplicate signatures.
@@ -105,14 +142,22 @@ public final class Deduper {
 
     /// Takes the next record's entry (pass 1), made by `entry(for:similarity:writer:)`.
     public func add(_ entry: Entry, context: RunContext) throws(SpillError) {
+        keyBuffer.removeAll(keepingCapacity: true)
+        keyBuffer.append(contentsOf: entry.groupKey)
+        valueBuffer.removeAll(keepingCapacity: true)
+        valueBuffer.append(contentsOf: entry.value)
+        try withBytes(of: entry.json) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file(json: p, context: context) }
+    }
+
+    /// Files one occurrence: its JSON in the log, (`keyBuffer` + sequence number, `valueBuffer`)
+    /// in the group sorter.
+    private func file(json: UnsafeRawBufferPointer, context: RunContext) throws(SpillError) {
         context.countIn()
         let seq = count
         count += 1
-        try withBytes(of: entry.json) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.append(contentsOf: entry.groupKey)
+        try log.append(json)
         appendBE(seq, to: &keyBuffer)
-        try groups.add(key: keyBuffer, value: entry.value)
+        try groups.add(key: keyBuffer, value: valueBuffer)
     }
 
     /// Writes the merged records, in order of first occurrence.
