@@ -224,7 +224,7 @@ public struct DedupeCommand: ParsableCommand {
                                         takeLine: { line in try deduper.add(canonicalLine: line, context: context) }) { record in
                     try deduper.add(record, context: context)
                 }
-                try deduper.finish(context: context) { output.writeLine($0) }
+                try deduper.finish(context: context, output: output)
                 if common.stats {
                     FileHandleStderr.write("sift-dedupe: \(deduper.crossGroupJoins) papers joined across title keys, \(deduper.spilledRuns) sorted runs spilled\n")
                 }

@@ -162,25 +162,38 @@ public final class Deduper {
 
     /// Writes the merged records, in order of first occurrence.
     public func finish(context: RunContext, emit: ([UInt8]) -> Void) throws(SpillError) {
+        try finish(context: context, emitLine: { emit(Array($0)) })
+    }
+
+    /// Writes the merged records to `output`, one line each, in order of first occurrence.
+    public func finish(context: RunContext, output: OutputWriter) throws(SpillError) {
+        try finish(context: context, emitLine: { output.writeLine($0) })
+    }
+
+    private func finish(context: RunContext, emitLine: (UnsafeBufferPointer<UInt8>) -> Void) throws(SpillError) {
         let mapping = TupleSorter<MemberTuple>(directory: directory, budget: budget)
         let links = ByteSorter(directory: directory, budget: budget)
         let bands = TupleSorter<BandTuple>(directory: directory, budget: budget)
         let papers = SlotStore(slotSize: PaperSlot.size, directory: directory, budget: budget)
-        try splitGroups(mapping: mapping, links: links, bands: bands, papers: papers)
+        let folded = SequenceFlags(count: count, budget: budget)
+        try splitGroups(mapping: mapping, links: links, bands: bands, papers: papers, folded: folded)
         var resolver = LinkResolver()
         try joinByIdentifier(links, papers: papers, resolver: &resolver)
         if let threshold = options.similarity { try joinSimilar(bands, papers: papers, threshold: threshold, resolver: &resolver) }
         crossGroupJoins = resolver.joins
+        resolver.forEachJoinedRoot { folded[$0] = true }
         papers.release()
         let similar = similarPapers(resolver: &resolver)
-        try writePapers(mapping: mapping, resolver: &resolver, similar: similar, context: context, emit: emit)
+        try writePapers(mapping: mapping, resolver: &resolver, similar: similar, folded: folded, context: context, emit: emitLine)
         spilledRuns += groups.runsWritten + links.runsWritten + bands.runsWritten + mapping.runsWritten
     }
 
     // MARK: 2. split each group into papers
 
+    /// Also flags in `folded` the occurrences of papers with more than one occurrence in their
+    /// group, and the first occurrence of a paper ranked after another with the same title key.
     private func splitGroups(mapping: TupleSorter<MemberTuple>, links: ByteSorter, bands: TupleSorter<BandTuple>,
-                             papers: SlotStore) throws(SpillError) {
+                             papers: SlotStore, folded: SequenceFlags) throws(SpillError) {
         var clusterer = BlockClusterer()
         var current: [UInt8] = []
         var members: [GroupMember] = []
@@ -201,7 +214,9 @@ public final class Deduper {
                 members[i].paper = paper
             }
             for (paper, first) in firsts.enumerated() {
-                try addLinks(of: members.filter { $0.paper == paper }, seq: members[first].seq,
+                let own = members.filter { $0.paper == paper }
+                if own.count > 1 || paper > 0 { for m in own { folded[m.seq] = true } }
+                try addLinks(of: own, seq: members[first].seq,
                              identity: clusterer.identities[paper], titleKey: titleKey, links: links, bands: bands, papers: papers)
             }
             members.removeAll(keepingCapacity: true)
@@ -312,42 +327,45 @@ public final class Deduper {
 
     // MARK: 4. fold each paper's occurrences, in order of first occurrence
 
+    /// Two readings of the log: the first sorts the occurrences to fold (`folded`, and those
+    /// joined into another paper) by (paper, sequence number); the second writes each paper at its
+    /// first occurrence: a paper seen once as it was read, the others folded by `PaperMerger`.
     private func writePapers(mapping: TupleSorter<MemberTuple>, resolver: inout LinkResolver,
-                             similar: [UInt64: [UInt64]], context: RunContext,
-                             emit: ([UInt8]) -> Void) throws(SpillError) {
+                             similar: [UInt64: [UInt64]], folded: SequenceFlags, context: RunContext,
+                             emit: (UnsafeBufferPointer<UInt8>) -> Void) throws(SpillError) {
         let ordered = ByteSorter(directory: directory, budget: budget)
         var nextMember = try mapping.next()
         var seq: UInt64 = 0
+        var key: [UInt8] = [], value: [UInt8] = []
+        try log.startReading(keeping: true)
         while let bytes = try log.next() {
+            defer { seq += 1 }
             var paper = seq, kind: UInt8 = 0, rank: UInt32 = 0
             if let m = nextMember, m.seq == seq {
                 paper = m.paper; kind = m.kind; rank = m.rank
                 nextMember = try mapping.next()
             }
             let root = resolver.find(paper)
+            guard root != seq || folded[seq] else { continue }
+            folded[seq] = true
             if root == seq { kind |= resolver.kinds(ofRoot: root).rawValue }
-            var key: [UInt8] = []
+            key.removeAll(keepingCapacity: true)
             appendBE(root, to: &key)
             appendBE(seq, to: &key)
-            var value: [UInt8] = [kind]
+            value.removeAll(keepingCapacity: true)
+            value.append(kind)
             appendLE(rank, to: &value)
             value.append(contentsOf: bytes)
             try ordered.add(key: key, value: value)
-            seq += 1
         }
         spilledRuns += ordered.runsWritten
-        var currentPaper: UInt64?
-        var occurrences: [StoredOccurrence] = []
-        var rank = 0
         // With similar papers, a paper may name one written after it: lines are held (with their
         // paper number) until every such paper's final id is known, then written.
         let held = similar.isEmpty ? nil : RecordLog(directory: directory, budget: budget)
         var finalIDs: [UInt64: String] = [:]
-        func flush() throws(SpillError) {
-            guard !occurrences.isEmpty else { return }
-            let line = try ClusterOutput.line(occurrences, collisionRank: rank)
-            if let held, let paper = currentPaper {
-                if similar[paper] != nil { finalIDs[paper] = try ClusterOutput.decode(line).id }
+        func write(_ line: UnsafeBufferPointer<UInt8>, paper: UInt64, occurrences: Int) throws(SpillError) {
+            if let held {
+                if similar[paper] != nil { finalIDs[paper] = try ClusterOutput.decode(Array(line)).id }
                 var entry: [UInt8] = []
                 appendLE(paper, to: &entry)
                 entry.append(contentsOf: line)
@@ -356,28 +374,41 @@ public final class Deduper {
                 emit(line)
             }
             context.countOut()
-            context.countMerged(occurrences.count - 1)
+            context.countMerged(occurrences - 1)
+        }
+        var pending = try ordered.next()
+        var occurrences: [StoredOccurrence] = []
+        seq = 0
+        try log.startReading(keeping: false)
+        while let bytes = try log.next() {
+            defer { seq += 1 }
+            if !folded[seq] {
+                try write(bytes.assumingMemoryBound(to: UInt8.self), paper: seq, occurrences: 1)
+                continue
+            }
+            // A paper's occurrences follow its first one in `ordered`; an occurrence of a paper
+            // seen earlier has nothing to write here.
+            guard let first = pending, readBE(first.key, at: 0) == seq else { continue }
+            let rank = Int(first.value.loadUnaligned(fromByteOffset: 1, as: UInt32.self).littleEndian)
+            while let (k, v) = pending, readBE(k, at: 0) == seq {
+                occurrences.append(StoredOccurrence(bytes: Array(UnsafeRawBufferPointer(rebasing: v[5...])),
+                                                    matchedBy: MatchKinds(rawValue: v[0])))
+                pending = try ordered.next()
+            }
+            let line = try ClusterOutput.line(occurrences, collisionRank: rank)
+            try withBytes(of: line) { (p: UnsafeRawBufferPointer) throws(SpillError) in
+                try write(p.assumingMemoryBound(to: UInt8.self), paper: seq, occurrences: occurrences.count)
+            }
             occurrences.removeAll(keepingCapacity: true)
         }
-        while let (key, value) = try ordered.next() {
-            let paper = readBE(key, at: 0)
-            if paper != currentPaper {
-                try flush()
-                currentPaper = paper
-                rank = Int(value.loadUnaligned(fromByteOffset: 1, as: UInt32.self).littleEndian)
-            }
-            occurrences.append(StoredOccurrence(bytes: Array(UnsafeRawBufferPointer(rebasing: value[5...])),
-                                                matchedBy: MatchKinds(rawValue: value[0])))
-        }
-        try flush()
         guard let held else { return }
         while let entry = try held.next() {
             let paper = entry.loadUnaligned(as: UInt64.self).littleEndian
-            let line = Array(UnsafeRawBufferPointer(rebasing: entry[8...]))
+            let line = UnsafeRawBufferPointer(rebasing: entry[8...]).assumingMemoryBound(to: UInt8.self)
             guard let partners = similar[paper] else { emit(line); continue }
-            var record = try ClusterOutput.decode(line)
+            var record = try ClusterOutput.decode(Array(line))
             for p in partners { if let id = finalIDs[p], !record.similarTo.contains(id) { record.similarTo.append(id) } }
-            emit(record.jsonBytes())
+            record.jsonBytes().withUnsafeBufferPointer { emit($0) }
         }
     }
 }
