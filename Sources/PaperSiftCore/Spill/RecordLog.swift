@@ -37,7 +37,7 @@ final class RecordLog: Spillable {
         let (_, p) = arena.allocate(4 + bytes.count)
         p.storeBytes(of: UInt32(bytes.count).littleEndian, as: UInt32.self)
         if bytes.count > 0 { (p + 4).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
-        try budget.enforce()
+        try budget.enforce(added: 4 + bytes.count)
     }
 
     /// Moves everything to a temporary file; later records are appended there.
