@@ -10,7 +10,10 @@ public enum JSONLinesInput {
     /// The name JSON Lines inputs are reported under.
     public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
+    /// `takeLine`, when given, is offered each non-blank line first: true means it took the line
+    /// as it is (e.g. dedupe's canonical lines), false that it is decoded and given to `body`.
     public static func read<R: JSONRecord>(_ type: R.Type, paths: [String], context: RunContext,
+                                           takeLine: ((UnsafeBufferPointer<UInt8>) throws -> Bool)? = nil,
                                            body: (R) throws -> Void) throws {
         for path in paths {
             let reader: LineReader
@@ -18,17 +21,19 @@ public enum JSONLinesInput {
                 try context.inputFailed(error.description)
                 continue
             }
-            try read(type, from: reader, name: displayName(path), context: context, body: body)
+            try read(type, from: reader, name: displayName(path), context: context, takeLine: takeLine, body: body)
         }
     }
 
     /// Reads every record of one opened input.
     public static func read<R: JSONRecord>(_ type: R.Type, from reader: LineReader, name: String, context: RunContext,
+                                           takeLine: ((UnsafeBufferPointer<UInt8>) throws -> Bool)? = nil,
                                            body: (R) throws -> Void) throws {
         do {
             while let outcome = try reader.withNextLine({ buf -> Outcome<R>? in
                 context.countBytes(buf.count + 1)
                 if isBlankLine(buf) { return nil }
+                if let takeLine, try takeLine(buf) { return nil }
                 var repaired = false
                 do {
                     return .record(try R.decode(buf, repairedUTF8: &repaired), repaired: repaired)

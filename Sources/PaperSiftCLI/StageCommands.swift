@@ -220,10 +220,11 @@ public struct DedupeCommand: ParsableCommand {
                 try deduper.finish(context: context) { output.writeLine($0) }
             } else {
                 let deduper = Deduper(options: dedupe.options)
-                try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context) { record in
+                try JSONLinesInput.read(PaperRecord.self, paths: common.inputs, context: context,
+                                        takeLine: { line in try deduper.add(canonicalLine: line, context: context) }) { record in
                     try deduper.add(record, context: context)
                 }
-                try deduper.finish(context: context) { output.writeLine($0) }
+                try deduper.finish(context: context, output: output)
                 if common.stats {
                     FileHandleStderr.write("sift-dedupe: \(deduper.crossGroupJoins) papers joined across title keys, \(deduper.spilledRuns) sorted runs spilled\n")
                 }

@@ -34,10 +34,15 @@ enum ClusterOutput {
 /// `sift-normalize --emit-key` writes and what the default mode sorts by.
 enum GroupKey {
     static func of(_ r: PaperRecord, titleKey: String, canonical: [UInt8]?) -> String {
+        of(titleKey: titleKey, arxivID: r.arxivID, doi: r.doi) { PaperKey.fnv1a(canonical ?? r.jsonBytes()) }
+    }
+
+    /// The key of a record with these fields; `recordHash` gives the FNV-1a 64 of its canonical JSON.
+    static func of(titleKey: String, arxivID: String?, doi: String?, recordHash: () -> UInt64) -> String {
         if !titleKey.isEmpty { return "t:" + titleKey }
-        if let a = r.arxivID, !a.isEmpty { return "a:" + printable(PaperIdentity.versionless(a)) }
-        if let d = r.doi, !d.isEmpty { return "d:" + printable(PaperIdentity.bareDOI(d)) }
-        return "x:" + PaperKey.hex(PaperKey.fnv1a(canonical ?? r.jsonBytes()))
+        if let a = arxivID, !a.isEmpty { return "a:" + printable(PaperIdentity.versionless(a)) }
+        if let d = doi, !d.isEmpty { return "d:" + printable(PaperIdentity.bareDOI(d)) }
+        return "x:" + PaperKey.hex(recordHash())
     }
 
     /// Without control characters (a key never holds a TAB or a line break).

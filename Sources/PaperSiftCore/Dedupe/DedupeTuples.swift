@@ -41,6 +41,14 @@ struct BandTuple: SortTuple {
     var key: UInt64 = 0
     var slot: UInt32 = 0
     static func < (a: BandTuple, b: BandTuple) -> Bool { a.key != b.key ? a.key < b.key : a.slot < b.slot }
+
+    /// By (key, slot): a least-significant-digit radix sort, one byte at a time.
+    static func sort(_ items: inout [BandTuple]) {
+        guard items.count > 256 else { items.sort(); return }
+        RadixSort.sort(&items, digits: 12) { t, d in
+            d < 4 ? Int(truncatingIfNeeded: t.slot >> (8 * UInt32(d))) & 0xFF : Int(truncatingIfNeeded: t.key >> (8 * UInt64(d - 4))) & 0xFF
+        }
+    }
 }
 
 /// A paper that may be joined across groups: first sequence number, identity, signature.

@@ -44,6 +44,9 @@ public final class Deduper {
     private var writer = JSONWriter(capacity: 1 << 16)
     /// The sort key being filed (one buffer for all records).
     private var keyBuffer: [UInt8] = []
+    /// The sort value being filed, and an escaped abstract's bytes (buffers for all records).
+    private var valueBuffer: [UInt8] = []
+    private var abstractScratch: [UInt8] = []
     /// Statistics of the last run (for `--stats` and tests): sorted runs written by all sorters.
     public private(set) var spilledRuns = 0
     public private(set) var crossGroupJoins = 0
@@ -83,16 +86,50 @@ public final class Deduper {
         key.append(0)
         var value: [UInt8] = []
         value.reserveCapacity(PaperIdentity.encodedSize + 1 + MinHash.encodedSize + 64)
-        PaperIdentity(record).encode(into: &value)
-        if similarity, let sig = MinHash.signature(title: record.title, abstract: record.abstract) {
-            value.append(1)
-            value.append(contentsOf: sig)
-        } else {
-            value.append(0)
+        appendValue(identity: PaperIdentity(record), arxivID: record.arxivID, doi: record.doi, to: &value) { out in
+            guard similarity, var abstract = record.abstract else { return false }
+            var title = record.title
+            return title.withUTF8 { t in abstract.withUTF8 { a in MinHash.appendSignature(title: t, abstract: a, to: &out) } }
         }
-        appendShortString(record.arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
-        appendShortString(record.doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
         return Entry(json: bytes, groupKey: key, value: value)
+    }
+
+    /// The sort value of an occurrence: identity, a flag and the near-duplicate signature when
+    /// `signature` appends one, versionless arXiv id, bare DOI.
+    private static func appendValue(identity: PaperIdentity, arxivID: String?, doi: String?, to value: inout [UInt8],
+                                    signature: (inout [UInt8]) -> Bool) {
+        identity.encode(into: &value)
+        let flag = value.count
+        value.append(1)
+        if !signature(&value) { value[flag] = 0 }
+        appendShortString(arxivID.map(PaperIdentity.versionless) ?? "", to: &value)
+        appendShortString(doi.map(PaperIdentity.bareDOI) ?? "", to: &value)
+    }
+
+    /// Takes the next record as its JSON line (pass 1) when the line is canonical
+    /// (`CanonicalPaperLine`): the line is kept as it is and only the fields dedupe decides on are
+    /// read. False, with nothing taken, for any other line (decode it and call `add(_:context:)`).
+    public func add(canonicalLine line: UnsafeBufferPointer<UInt8>, context: RunContext) throws(SpillError) -> Bool {
+        guard let fields = CanonicalPaperLine(line) else { return false }
+        let title = fields.string(fields.title)
+        let arxivID = fields.string(fields.arxivID), doi = fields.string(fields.doi)
+        let groupKey = GroupKey.of(titleKey: PaperKey.normalizedTitle(title), arxivID: arxivID, doi: doi) { PaperKey.fnv1a(line) }
+        let identity = PaperIdentity(arxivID: arxivID, doi: doi, firstAuthor: fields.string(fields.firstAuthor),
+                                     published: fields.string(fields.published))
+        valueBuffer.removeAll(keepingCapacity: true)
+        let similarity = usesSimilarity
+        Deduper.appendValue(identity: identity, arxivID: arxivID, doi: doi, to: &valueBuffer) { out in
+            guard similarity, let abstract = fields.abstract else { return false }
+            var t = title
+            return t.withUTF8 { t in
+                fields.withBytes(abstract, scratch: &abstractScratch) { a in MinHash.appendSignature(title: t, abstract: a, to: &out) }
+            }
+        }
+        keyBuffer.removeAll(keepingCapacity: true)
+        keyBuffer.append(contentsOf: groupKey.utf8)
+        keyBuffer.append(0)
+        try file(json: UnsafeRawBufferPointer(line), context: context)
+        return true
     }
 
     /// Whether entries for this deduper carry near-duplicate signatures.
@@ -105,37 +142,58 @@ public final class Deduper {
 
     /// Takes the next record's entry (pass 1), made by `entry(for:similarity:writer:)`.
     public func add(_ entry: Entry, context: RunContext) throws(SpillError) {
+        keyBuffer.removeAll(keepingCapacity: true)
+        keyBuffer.append(contentsOf: entry.groupKey)
+        valueBuffer.removeAll(keepingCapacity: true)
+        valueBuffer.append(contentsOf: entry.value)
+        try withBytes(of: entry.json) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file(json: p, context: context) }
+    }
+
+    /// Files one occurrence: its JSON in the log, (`keyBuffer` + sequence number, `valueBuffer`)
+    /// in the group sorter.
+    private func file(json: UnsafeRawBufferPointer, context: RunContext) throws(SpillError) {
         context.countIn()
         let seq = count
         count += 1
-        try withBytes(of: entry.json) { (p: UnsafeRawBufferPointer) throws(SpillError) in try log.append(p) }
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.append(contentsOf: entry.groupKey)
+        try log.append(json)
         appendBE(seq, to: &keyBuffer)
-        try groups.add(key: keyBuffer, value: entry.value)
+        try groups.add(key: keyBuffer, value: valueBuffer)
     }
 
     /// Writes the merged records, in order of first occurrence.
     public func finish(context: RunContext, emit: ([UInt8]) -> Void) throws(SpillError) {
+        try finish(context: context, emitLine: { emit(Array($0)) })
+    }
+
+    /// Writes the merged records to `output`, one line each, in order of first occurrence.
+    public func finish(context: RunContext, output: OutputWriter) throws(SpillError) {
+        try finish(context: context, emitLine: { output.writeLine($0) })
+    }
+
+    private func finish(context: RunContext, emitLine: (UnsafeBufferPointer<UInt8>) -> Void) throws(SpillError) {
         let mapping = TupleSorter<MemberTuple>(directory: directory, budget: budget)
         let links = ByteSorter(directory: directory, budget: budget)
         let bands = TupleSorter<BandTuple>(directory: directory, budget: budget)
         let papers = SlotStore(slotSize: PaperSlot.size, directory: directory, budget: budget)
-        try splitGroups(mapping: mapping, links: links, bands: bands, papers: papers)
+        let folded = SequenceFlags(count: count, budget: budget)
+        try splitGroups(mapping: mapping, links: links, bands: bands, papers: papers, folded: folded)
         var resolver = LinkResolver()
         try joinByIdentifier(links, papers: papers, resolver: &resolver)
         if let threshold = options.similarity { try joinSimilar(bands, papers: papers, threshold: threshold, resolver: &resolver) }
         crossGroupJoins = resolver.joins
+        resolver.forEachJoinedRoot { folded[$0] = true }
         papers.release()
         let similar = similarPapers(resolver: &resolver)
-        try writePapers(mapping: mapping, resolver: &resolver, similar: similar, context: context, emit: emit)
+        try writePapers(mapping: mapping, resolver: &resolver, similar: similar, folded: folded, context: context, emit: emitLine)
         spilledRuns += groups.runsWritten + links.runsWritten + bands.runsWritten + mapping.runsWritten
     }
 
     // MARK: 2. split each group into papers
 
+    /// Also flags in `folded` the occurrences of papers with more than one occurrence in their
+    /// group, and the first occurrence of a paper ranked after another with the same title key.
     private func splitGroups(mapping: TupleSorter<MemberTuple>, links: ByteSorter, bands: TupleSorter<BandTuple>,
-                             papers: SlotStore) throws(SpillError) {
+                             papers: SlotStore, folded: SequenceFlags) throws(SpillError) {
         var clusterer = BlockClusterer()
         var current: [UInt8] = []
         var members: [GroupMember] = []
@@ -156,7 +214,9 @@ public final class Deduper {
                 members[i].paper = paper
             }
             for (paper, first) in firsts.enumerated() {
-                try addLinks(of: members.filter { $0.paper == paper }, seq: members[first].seq,
+                let own = members.filter { $0.paper == paper }
+                if own.count > 1 || paper > 0 { for m in own { folded[m.seq] = true } }
+                try addLinks(of: own, seq: members[first].seq,
                              identity: clusterer.identities[paper], titleKey: titleKey, links: links, bands: bands, papers: papers)
             }
             members.removeAll(keepingCapacity: true)
@@ -267,42 +327,45 @@ public final class Deduper {
 
     // MARK: 4. fold each paper's occurrences, in order of first occurrence
 
+    /// Two readings of the log: the first sorts the occurrences to fold (`folded`, and those
+    /// joined into another paper) by (paper, sequence number); the second writes each paper at its
+    /// first occurrence: a paper seen once as it was read, the others folded by `PaperMerger`.
     private func writePapers(mapping: TupleSorter<MemberTuple>, resolver: inout LinkResolver,
-                             similar: [UInt64: [UInt64]], context: RunContext,
-                             emit: ([UInt8]) -> Void) throws(SpillError) {
+                             similar: [UInt64: [UInt64]], folded: SequenceFlags, context: RunContext,
+                             emit: (UnsafeBufferPointer<UInt8>) -> Void) throws(SpillError) {
         let ordered = ByteSorter(directory: directory, budget: budget)
         var nextMember = try mapping.next()
         var seq: UInt64 = 0
+        var key: [UInt8] = [], value: [UInt8] = []
+        try log.startReading(keeping: true)
         while let bytes = try log.next() {
+            defer { seq += 1 }
             var paper = seq, kind: UInt8 = 0, rank: UInt32 = 0
             if let m = nextMember, m.seq == seq {
                 paper = m.paper; kind = m.kind; rank = m.rank
                 nextMember = try mapping.next()
             }
             let root = resolver.find(paper)
+            guard root != seq || folded[seq] else { continue }
+            folded[seq] = true
             if root == seq { kind |= resolver.kinds(ofRoot: root).rawValue }
-            var key: [UInt8] = []
+            key.removeAll(keepingCapacity: true)
             appendBE(root, to: &key)
             appendBE(seq, to: &key)
-            var value: [UInt8] = [kind]
+            value.removeAll(keepingCapacity: true)
+            value.append(kind)
             appendLE(rank, to: &value)
             value.append(contentsOf: bytes)
             try ordered.add(key: key, value: value)
-            seq += 1
         }
         spilledRuns += ordered.runsWritten
-        var currentPaper: UInt64?
-        var occurrences: [StoredOccurrence] = []
-        var rank = 0
         // With similar papers, a paper may name one written after it: lines are held (with their
         // paper number) until every such paper's final id is known, then written.
         let held = similar.isEmpty ? nil : RecordLog(directory: directory, budget: budget)
         var finalIDs: [UInt64: String] = [:]
-        func flush() throws(SpillError) {
-            guard !occurrences.isEmpty else { return }
-            let line = try ClusterOutput.line(occurrences, collisionRank: rank)
-            if let held, let paper = currentPaper {
-                if similar[paper] != nil { finalIDs[paper] = try ClusterOutput.decode(line).id }
+        func write(_ line: UnsafeBufferPointer<UInt8>, paper: UInt64, occurrences: Int) throws(SpillError) {
+            if let held {
+                if similar[paper] != nil { finalIDs[paper] = try ClusterOutput.decode(Array(line)).id }
                 var entry: [UInt8] = []
                 appendLE(paper, to: &entry)
                 entry.append(contentsOf: line)
@@ -311,28 +374,41 @@ public final class Deduper {
                 emit(line)
             }
             context.countOut()
-            context.countMerged(occurrences.count - 1)
+            context.countMerged(occurrences - 1)
+        }
+        var pending = try ordered.next()
+        var occurrences: [StoredOccurrence] = []
+        seq = 0
+        try log.startReading(keeping: false)
+        while let bytes = try log.next() {
+            defer { seq += 1 }
+            if !folded[seq] {
+                try write(bytes.assumingMemoryBound(to: UInt8.self), paper: seq, occurrences: 1)
+                continue
+            }
+            // A paper's occurrences follow its first one in `ordered`; an occurrence of a paper
+            // seen earlier has nothing to write here.
+            guard let first = pending, readBE(first.key, at: 0) == seq else { continue }
+            let rank = Int(first.value.loadUnaligned(fromByteOffset: 1, as: UInt32.self).littleEndian)
+            while let (k, v) = pending, readBE(k, at: 0) == seq {
+                occurrences.append(StoredOccurrence(bytes: Array(UnsafeRawBufferPointer(rebasing: v[5...])),
+                                                    matchedBy: MatchKinds(rawValue: v[0])))
+                pending = try ordered.next()
+            }
+            let line = try ClusterOutput.line(occurrences, collisionRank: rank)
+            try withBytes(of: line) { (p: UnsafeRawBufferPointer) throws(SpillError) in
+                try write(p.assumingMemoryBound(to: UInt8.self), paper: seq, occurrences: occurrences.count)
+            }
             occurrences.removeAll(keepingCapacity: true)
         }
-        while let (key, value) = try ordered.next() {
-            let paper = readBE(key, at: 0)
-            if paper != currentPaper {
-                try flush()
-                currentPaper = paper
-                rank = Int(value.loadUnaligned(fromByteOffset: 1, as: UInt32.self).littleEndian)
-            }
-            occurrences.append(StoredOccurrence(bytes: Array(UnsafeRawBufferPointer(rebasing: value[5...])),
-                                                matchedBy: MatchKinds(rawValue: value[0])))
-        }
-        try flush()
         guard let held else { return }
         while let entry = try held.next() {
             let paper = entry.loadUnaligned(as: UInt64.self).littleEndian
-            let line = Array(UnsafeRawBufferPointer(rebasing: entry[8...]))
+            let line = UnsafeRawBufferPointer(rebasing: entry[8...]).assumingMemoryBound(to: UInt8.self)
             guard let partners = similar[paper] else { emit(line); continue }
-            var record = try ClusterOutput.decode(line)
+            var record = try ClusterOutput.decode(Array(line))
             for p in partners { if let id = finalIDs[p], !record.similarTo.contains(id) { record.similarTo.append(id) } }
-            emit(record.jsonBytes())
+            record.jsonBytes().withUnsafeBufferPointer { emit($0) }
         }
     }
 }

@@ -19,6 +19,11 @@ struct LinkResolver {
         return root
     }
 
+    /// Calls `body` with the paper of every paper joined into another one (once per join).
+    mutating func forEachJoinedRoot(_ body: (UInt64) -> Void) {
+        for child in Array(parent.keys) { body(find(child)) }
+    }
+
     /// How papers were joined into the paper whose number is `root`.
     func kinds(ofRoot root: UInt64) -> MatchKinds { joinKinds[root] ?? [] }
 

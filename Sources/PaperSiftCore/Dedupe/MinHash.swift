@@ -18,18 +18,28 @@ public enum MinHash {
 
     /// The signature of a record, or nil when its abstract is missing or too short.
     public static func signature(title: String, abstract: String?) -> [UInt8]? {
-        guard let abstract else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bins) { minima -> [UInt8]? in
+        guard var abstract else { return nil }
+        var title = title
+        var out: [UInt8] = []
+        let made = title.withUTF8 { t in abstract.withUTF8 { a in appendSignature(title: t, abstract: a, to: &out) } }
+        return made ? out : nil
+    }
+
+    /// Appends the signature of a record with this title and abstract (UTF-8) to `out`; false
+    /// (nothing appended) when the abstract is too short.
+    static func appendSignature(title: UnsafeBufferPointer<UInt8>, abstract: UnsafeBufferPointer<UInt8>,
+                                to out: inout [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bins) { minima -> Bool in
             minima.initialize(repeating: .max)
             var state = ShingleState(minima: minima)
-            var t = title, a = abstract
-            t.withUTF8 { state.feed($0) }
+            state.feed(title)
             state.endWord()
             let titleWords = state.words
-            a.withUTF8 { state.feed($0) }
+            state.feed(abstract)
             state.endWord()
-            guard state.words - titleWords >= minimumAbstractWords else { return nil }
-            return state.signature()
+            guard state.words - titleWords >= minimumAbstractWords else { return false }
+            state.appendSignature(to: &out)
+            return true
         }
     }
 
@@ -136,27 +146,24 @@ private struct ShingleState {
         previous1 = w
     }
 
-    /// The 128 bins as UInt16 little-endian; empty bins filled by `densify`.
-    func signature() -> [UInt8] {
-        var sig = [UInt16](repeating: 0, count: MinHash.bins)
-        var full = 0, firstFull = -1
-        for i in 0..<MinHash.bins where minima[i] != .max {
-            sig[i] = UInt16(truncatingIfNeeded: minima[i] >> 41)
-            full += 1
-            if firstFull < 0 { firstFull = i }
-        }
-        if full > 0, full < MinHash.bins { densify(&sig, firstFull: firstFull) }
-        return [UInt8](unsafeUninitializedCapacity: MinHash.encodedSize) { out, count in
-            for (i, v) in sig.enumerated() {
-                out[2 * i] = UInt8(truncatingIfNeeded: v)
-                out[2 * i + 1] = UInt8(truncatingIfNeeded: v >> 8)
+    /// Appends the 128 bins as UInt16 little-endian; empty bins filled by `densify`.
+    func appendSignature(to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: MinHash.bins) { sig in
+            sig.initialize(repeating: 0)
+            var full = 0, firstFull = -1
+            for i in 0..<MinHash.bins where minima[i] != .max {
+                sig[i] = UInt16(truncatingIfNeeded: minima[i] >> 41)
+                full += 1
+                if firstFull < 0 { firstFull = i }
             }
-            count = MinHash.encodedSize
+            if full > 0, full < MinHash.bins { densify(sig, firstFull: firstFull) }
+            for i in 0..<MinHash.bins { sig[i] = sig[i].littleEndian }
+            out.append(contentsOf: UnsafeRawBufferPointer(sig))
         }
     }
 
     /// Fills each empty bin from a full bin chosen by a fixed pseudo-random probe sequence.
-    private func densify(_ sig: inout [UInt16], firstFull: Int) {
+    private func densify(_ sig: UnsafeMutableBufferPointer<UInt16>, firstFull: Int) {
         for i in 0..<MinHash.bins where minima[i] == .max {
             var attempt: UInt64 = 1
             while true {

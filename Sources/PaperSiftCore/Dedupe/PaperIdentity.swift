@@ -14,10 +14,15 @@ public struct PaperIdentity: Equatable, Sendable {
     public init() {}
 
     public init(_ r: PaperRecord) {
-        if let a = r.arxivID { arxiv = PaperIdentity.hashID(PaperIdentity.versionless(a)) }
-        if let d = r.doi { doi = PaperIdentity.hashID(PaperIdentity.bareDOI(d)) }
-        if let name = r.firstAuthor { author = PaperIdentity.nameTokens(name) }
-        if let p = r.published { year = PaperIdentity.year(p) }
+        self.init(arxivID: r.arxivID, doi: r.doi, firstAuthor: r.firstAuthor, published: r.published)
+    }
+
+    /// The identity of a record with these fields.
+    public init(arxivID: String?, doi: String?, firstAuthor: String?, published: String?) {
+        if let a = arxivID { arxiv = PaperIdentity.hashID(PaperIdentity.versionless(a)) }
+        if let d = doi { self.doi = PaperIdentity.hashID(PaperIdentity.bareDOI(d)) }
+        if let name = firstAuthor { author = PaperIdentity.nameTokens(name) }
+        if let p = published { year = PaperIdentity.year(p) }
     }
 
     /// Whether two occurrences (or groups) can be one paper. An arXiv id on both sides decides

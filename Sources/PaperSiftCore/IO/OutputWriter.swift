@@ -109,6 +109,13 @@ public final class OutputWriter {
         if buffer.count >= flushThreshold { flush() }
     }
 
+    /// Writes a record's bytes followed by a newline.
+    public func writeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        buffer.append(0x0A)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
     /// Writes a record as one JSON line, without an intermediate byte array.
     public func writeLine<R: JSONRecord>(record: R) {
         swap(&buffer, &recordWriter.bytes)

@@ -51,9 +51,15 @@ public struct JSONWriter {
     /// A number; integral values are written without a fraction (`81.0` → `81`).
     public mutating func number(_ d: Double) {
         separate()
-        if d.isNaN || d.isInfinite { append("null"); return }
-        if d.rounded() == d, abs(d) < 1e15 { bytes.append(contentsOf: String(Int(d)).utf8); return }
-        bytes.append(contentsOf: d.description.utf8)
+        bytes.append(contentsOf: JSONWriter.numberText(d).utf8)
+    }
+
+    /// The text `number` writes for `d`: `null` for NaN and infinities, integral values without
+    /// a fraction, others as Swift describes them (shortest round-trip form).
+    static func numberText(_ d: Double) -> String {
+        if d.isNaN || d.isInfinite { return "null" }
+        if d.rounded() == d, abs(d) < 1e15 { return String(Int(d)) }
+        return d.description
     }
 
     public mutating func string(_ s: String) { separate(); writeQuoted(s) }

@@ -49,7 +49,7 @@ final class ByteSorter: Spillable {
         if key.count > 0 { (p + 8).copyMemory(from: key.baseAddress!, byteCount: key.count) }
         if value.count > 0 { (p + 8 + key.count).copyMemory(from: value.baseAddress!, byteCount: value.count) }
         slots.append(Slot(prefix: ByteSorter.prefix(key), location: location))
-        try budget.enforce()
+        try budget.enforce(added: size + MemoryLayout<Slot>.stride)
     }
 
     func add(key: [UInt8], value: [UInt8]) throws(SpillError) {

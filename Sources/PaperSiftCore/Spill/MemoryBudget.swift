@@ -25,8 +25,20 @@ final class MemoryBudget {
     /// Whether `extra` more bytes fit (used before a holder doubles an array).
     func allows(extra: Int) -> Bool { used + extra <= limit }
 
+    /// Bytes added since the holders' memory was last summed up.
+    private var unchecked = 0
+
+    /// `enforce` after `added` more bytes, summing up the holders' memory only once a 256th of
+    /// the limit was added since the last time (so the limit may be passed by that much).
+    func enforce(added: Int) throws(SpillError) {
+        unchecked += added
+        guard unchecked >= max(limit >> 8, 1) else { return }
+        try enforce()
+    }
+
     /// Spills the largest holders until the total is within the limit (or nothing can spill).
     func enforce() throws(SpillError) {
+        unchecked = 0
         var total = used
         while total > limit {
             var victim: Spillable?

@@ -31,7 +31,7 @@ final class SlotStore: Spillable {
         } else {
             let (_, p) = arena.allocate(slotSize)
             bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: slotSize) }
-            try budget.enforce()
+            try budget.enforce(added: slotSize)
         }
         count += 1
         return UInt32(count - 1)

@@ -1,6 +1,12 @@
 /// A fixed-size plain value that `TupleSorter` sorts.
 protocol SortTuple: Comparable, BitwiseCopyable {
     init()
+    /// Sorts `items` (values that compare equal being equal, any sort will do).
+    static func sort(_ items: inout [Self])
+}
+
+extension SortTuple {
+    static func sort(_ items: inout [Self]) { items.sort() }
 }
 
 /// An external sort of fixed-size values, in memory while the budget allows, else through sorted
@@ -23,14 +29,14 @@ final class TupleSorter<T: SortTuple>: Spillable {
         budget.register(self)
     }
 
-    /// The array, plus the half-size scratch buffer that sorting it takes.
-    var memoryInUse: Int { items.capacity * MemoryLayout<T>.stride * 3 / 2 }
+    /// The array, plus the scratch buffer that sorting it takes (as large for a radix sort).
+    var memoryInUse: Int { items.capacity * MemoryLayout<T>.stride * 2 }
     var canSpill: Bool { !reading && !items.isEmpty }
     /// Runs written so far (for tests and statistics).
     private(set) var runsWritten = 0
 
     func add(_ value: T) throws(SpillError) {
-        if items.count == items.capacity, !items.isEmpty, !budget.allows(extra: items.count * MemoryLayout<T>.stride * 3 / 2) {
+        if items.count == items.capacity, !items.isEmpty, !budget.allows(extra: items.count * MemoryLayout<T>.stride * 2) {
             try spill()
         }
         items.append(value)
@@ -39,7 +45,7 @@ final class TupleSorter<T: SortTuple>: Spillable {
 
     func spill() throws(SpillError) {
         guard !items.isEmpty else { return }
-        items.sort()
+        T.sort(&items)
         let file = try directory.createFile()
         try withBytes(of: items) { (p: UnsafeRawBufferPointer) throws(SpillError) in try file.append(p) }
         try file.finishWriting()
@@ -65,7 +71,7 @@ final class TupleSorter<T: SortTuple>: Spillable {
 
     private func startReading() throws(SpillError) {
         if runs.isEmpty {
-            items.sort()
+            T.sort(&items)
             reading = true
             return
         }
