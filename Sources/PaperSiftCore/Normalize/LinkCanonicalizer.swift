@@ -23,8 +23,8 @@ public struct LinkCanonicalizer {
                 ? $0.element.definition.priority > $1.element.definition.priority : $0.offset < $1.offset }
             .map(\.element)
         var templates: [String: String] = [:]
-        for rule in rules.rules(for: "links") {
-            if let url = rule.definition.attributes["url"] { templates[rule.id] = url }
+        for rule in rules.definitions(for: "links") {
+            if let url = rule.attributes["url"] { templates[rule.id] = url }
         }
         addressTemplates = templates
         orgs = rules.orgs
