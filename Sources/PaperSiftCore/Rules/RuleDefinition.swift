@@ -169,7 +169,21 @@ public enum RuleFileParser {
 
 /// The items of a ` | `-separated literal list (`prefilter:`, `starts:`), trimmed, empty ones dropped.
 private func literalList(_ value: String?) -> [String] {
-    (value ?? "").components(separatedBy: " | ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+    guard let value else { return [] }
+    let bytes = Array(value.utf8)
+    var items: [String] = []
+    var from = 0
+    while from <= bytes.count {
+        // The next " | " (leftmost, as `components(separatedBy:)` finds it), or the end.
+        var to = from
+        while to < bytes.count, !(to + 2 < bytes.count && bytes[to] == 0x20 && bytes[to + 1] == 0x7C && bytes[to + 2] == 0x20) { to += 1 }
+        var start = from, end = to
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        if start < end { items.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+        from = to + 3
+    }
+    return items
 }
 
 extension StringProtocol {
