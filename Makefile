@@ -6,7 +6,10 @@ SHELL       := /bin/bash
 
 SWIFT       ?= swift
 CONFIG      ?= release
-BUILD_FLAGS ?= -c $(CONFIG)
+# Release binaries on Linux link the Swift runtime and Foundation statically (STATIC=0: dynamically):
+# the dynamic loader then maps and relocates no Swift libraries, which was most of a stage's start-up.
+STATIC      ?= $(if $(and $(filter release,$(CONFIG)),$(filter Linux,$(shell uname -s))),1,0)
+BUILD_FLAGS ?= -c $(CONFIG)$(if $(filter 1,$(STATIC)), --static-swift-stdlib)
 BIN         := .build/$(CONFIG)
 STAGES      := sift-clean sift-segment sift-extract sift-normalize sift-dedupe
 APT_PACKAGES := libpcre2-dev libxml2-dev pkg-config

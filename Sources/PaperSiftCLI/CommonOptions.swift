@@ -38,12 +38,12 @@ public struct CommonOptions: ParsableArguments {
     /// The input paths, `-` for standard input when none were given.
     public var inputs: [String] { files.isEmpty ? ["-"] : files }
 
-    /// Loads and compiles the rules of `directory` (nil: the default one), or ends the run with
-    /// exit 2 and `file:line: message`.
-    public static func loadRules(directory: String?, fullScan: Bool = false) throws -> RuleSet {
+    /// Loads the rules of `directory` (nil: the default one) that `scope` names, or ends the run
+    /// with exit 2 and `file:line: message`.
+    public static func loadRules(directory: String?, scope: RuleScope, fullScan: Bool = false) throws -> RuleSet {
         let dir = directory ?? RuleSet.defaultDirectory()
         do {
-            return try RuleSet(directory: dir, fullScan: fullScan)
+            return try RuleSet(directory: dir, scope: scope, fullScan: fullScan)
         } catch {
             throw StageFailure(code: .usage, message: "invalid rules: \(error)")
         }

@@ -58,7 +58,7 @@ public struct RunCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let rules = try self.rules.load(fullScan: scan.fullScan)
+        let rules = try self.rules.load(FusedPipeline.ruleScope, fullScan: scan.fullScan)
         let context = try common.makeContext(stage: "sift run")
         let output = try common.makeOutput()
         let pipeline: FusedPipeline
@@ -98,7 +98,7 @@ public struct CheckRulesCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let set = try CommonOptions.loadRules(directory: rules)
+        let set = try CommonOptions.loadRules(directory: rules, scope: .everything)
         let (count, failures) = RuleChecker.check(set.rules)
         for f in failures { FileHandleStderr.write(f.description + "\n") }
         print("\(set.rules.count) rules, \(count) examples: \(count - failures.count) passed, \(failures.count) failed")

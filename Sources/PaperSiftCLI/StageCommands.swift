@@ -29,7 +29,7 @@ public struct CleanCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try self.rules.load()
+        let rules = try self.rules.load(Cleaner.ruleScope)
         let context = try common.makeContext(stage: "sift-clean")
         let output = try common.makeOutput()
         let cleaner = Cleaner(rules: rules)
@@ -62,7 +62,7 @@ public struct SegmentCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try self.rules.load()
+        let rules = try self.rules.load(Segmenter.ruleScope)
         let context = try common.makeContext(stage: "sift-segment")
         let output = try common.makeOutput()
         let segmenter = Segmenter(rules: rules)
@@ -80,8 +80,9 @@ public struct ExtractCommand: ParsableCommand {
         commandName: "sift-extract",
         abstract: "Find links, numbers, model sizes, benchmarks and organisations with the PCRE2 rules.",
         discussion: """
-        Every rule under the rules directory is compiled once with the PCRE2 JIT before input is \
-        read; an invalid rule stops the run (exit 2) with file:line and the PCRE2 error. Each \
+        The rules of the text fields (links, numbers, model_sizes, benchmarks, orgs, \
+        number_context) are compiled once with the PCRE2 JIT before input is read; an invalid rule \
+        stops the run (exit 2) with file:line and the PCRE2 error. --check-rules checks every rule. Each \
         occurrence is written back with "found": the hits by field, with byte offsets into the abstract.
 
         Examples:
@@ -105,7 +106,8 @@ public struct ExtractCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try self.rules.load(fullScan: scan.fullScan)
+        // --check-rules checks every rule; extraction needs the text fields' rules and the organisations.
+        let rules = try self.rules.load(checkRules ? .everything : Extractor.ruleScope, fullScan: scan.fullScan)
         if checkRules {
             let (count, failures) = RuleChecker.check(rules.rules)
             for f in failures { FileHandleStderr.write(f.description + "\n") }
@@ -156,7 +158,7 @@ public struct NormalizeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let rules = try self.rules.load()
+        let rules = try self.rules.load(Normalizer.ruleScope)
         let context = try common.makeContext(stage: "sift-normalize")
         let output = try common.makeOutput()
         let normalizer = Normalizer(rules: rules)

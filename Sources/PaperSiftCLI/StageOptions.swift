@@ -9,9 +9,9 @@ public struct RulesOption: ParsableArguments {
             completion: .directory)
     public var rules: String?
 
-    /// Loads and compiles the rules, or ends the run with exit 2 and `file:line: message`.
-    public func load(fullScan: Bool = false) throws -> RuleSet {
-        try CommonOptions.loadRules(directory: rules, fullScan: fullScan)
+    /// Loads the rules a command uses (`scope`), or ends the run with exit 2 and `file:line: message`.
+    public func load(_ scope: RuleScope, fullScan: Bool = false) throws -> RuleSet {
+        try CommonOptions.loadRules(directory: rules, scope: scope, fullScan: fullScan)
     }
 }
 

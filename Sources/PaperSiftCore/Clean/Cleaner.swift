@@ -9,6 +9,10 @@ public final class Cleaner {
     /// Documents in other formats are handed to this reader.
     public var structuredReader: StructuredSourceReader
 
+    /// What cleaning reads of the rules: the rules of field `clean` (boilerplate), no table.
+    public static let ruleScope = RuleScope(fields: ["clean"], tables: [])
+
+    /// Needs a rule set of at least `ruleScope`.
     public init(rules: RuleSet) {
         self.rules = rules
         structuredReader = StructuredSourceReader(rules: rules)

@@ -14,12 +14,16 @@ public final class Extractor {
     /// When set, the time of every rule is recorded here (`sift-extract --profile-rules`).
     public var profile: RuleProfile?
 
+    /// What extraction reads of the rules: the rules of the text fields and the organisation table.
+    public static let ruleScope = RuleScope(fields: Set(textFields), tables: .orgs)
+
+    /// Needs a rule set of at least `ruleScope`.
     public init(rules: RuleSet) throws(RuleError) {
         var byField: [(String, [(CompiledRule, Int)])] = []
         var all: [CompiledRule] = []
         for field in Extractor.textFields {
             var list = rules.rules(for: field)
-            if field == "orgs", let aliasRule = try Extractor.aliasRule(rules) { list.append(aliasRule) }
+            if field == "orgs", let aliasRule = try rules.aliasRule() { list.append(aliasRule) }
             byField.append((field, list.enumerated().map { ($1, all.count + $0) }))
             all += list
         }
@@ -28,17 +32,8 @@ public final class Extractor {
         starts = StartCandidates(filters: all.enumerated().compactMap { i, rule in rule.startFilter.map { (i, $0) } })
     }
 
-    /// Builds the rule that finds organisation names of the alias table in text.
-    static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? {
-        guard let (alternation, filter) = rules.aliasAlternation else { return nil }
-        let definition = RuleDefinition(
-            id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
-            pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_])",
-            flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
-            file: rules.directory + "/orgs/aliases.txt", patternLine: 1)
-        // The names themselves say where a match can begin (unless every shortcut is off).
-        return try CompiledRule(definition, startFilter: filter)
-    }
+    /// The rule that finds organisation names of the alias table in text (`RuleSet.aliasRule`).
+    static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? { try rules.aliasRule() }
 
     /// Finds every rule hit in the occurrence's abstract.
     public func extract(_ occurrence: Occurrence) throws(PatternMatchError) -> ExtractedOccurrence {

@@ -13,8 +13,10 @@ public enum LiteralTrie {
     /// A space inside a literal matches any run of white space.
     public static func alternation(of literals: [String]) -> String {
         var nodes = [Node()]
+        var bytes = 0
         for literal in Set(literals) where !literal.isEmpty {
             var node = 0
+            bytes += literal.utf8.count
             for s in literal.unicodeScalars {
                 if let child = nodes[node].children.first(where: { $0.scalar == s.value }) {
                     node = child.node
@@ -26,9 +28,11 @@ public enum LiteralTrie {
             }
             nodes[node].terminal = true
         }
-        var out = String.UnicodeScalarView()
-        emit(0, nodes, into: &out)
-        return String(out)
+        for i in nodes.indices where nodes[i].children.count > 1 { nodes[i].children.sort { $0.scalar < $1.scalar } }
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * bytes + 16)
+        nodes.withUnsafeBufferPointer { emit(0, $0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The positions where the alternation of `literals` can begin a match (see `StartFilter`):
@@ -36,16 +40,20 @@ public enum LiteralTrie {
     /// word start (`atWordStart`) or anywhere; the `anywhere` literals anywhere in any case. Nil
     /// when a literal starts with a space.
     public static func startFilter(of literals: [String], atWordStart: Bool, anywhere: [String] = []) -> StartFilter? {
-        let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+        let space: [UInt8] = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
         var filter = StartFilter()
         for (literal, wordStart) in literals.map({ ($0, atWordStart) }) + anywhere.map({ ($0, false) }) where !literal.isEmpty {
-            let bytes = Array(literal.utf8)
-            if bytes[0] == 0x20 { return nil }
+            let head = Array(literal.utf8.prefix(3))
+            if head[0] == 0x20 { return nil }
+            guard head.contains(0x20) else {
+                filter.allow(prefix: head, atWordStart: wordStart)
+                continue
+            }
             // The bytes each of the first three positions may hold; after a space, more space may follow.
-            var positions: [Set<UInt8>] = []
-            for (i, b) in bytes.prefix(3).enumerated() {
+            var positions: [[UInt8]] = []
+            for (i, b) in head.enumerated() {
                 if b == 0x20 { positions.append(space) }
-                else if i > 0, bytes[i - 1] == 0x20 { positions.append(space.union([b])) }
+                else if i > 0, head[i - 1] == 0x20 { positions.append(space.contains(b) ? space : space + [b]) }
                 else { positions.append([b]) }
             }
             var prefixes: [[UInt8]] = [[]]
@@ -55,29 +63,38 @@ public enum LiteralTrie {
         return filter
     }
 
-    private static func emit(_ index: Int, _ nodes: [Node], into out: inout String.UnicodeScalarView) {
-        let node = nodes[index]
-        guard !node.children.isEmpty else { return }
+    private static func emit(_ index: Int, _ nodes: UnsafeBufferPointer<Node>, into out: inout [UInt8]) {
+        let children = nodes[index].children
+        guard !children.isEmpty else { return }
+        let terminal = nodes[index].terminal
         // A terminal node with children: the longer continuation is tried first, then the end here.
-        if node.terminal { out.append(contentsOf: "(?:".unicodeScalars) }
-        let children = node.children.sorted { $0.scalar < $1.scalar }
-        if children.count > 1 { out.append(contentsOf: "(?:".unicodeScalars) }
+        if terminal { out.append(contentsOf: [0x28, 0x3F, 0x3A]) }  // (?:
+        if children.count > 1 { out.append(contentsOf: [0x28, 0x3F, 0x3A]) }
         for (i, child) in children.enumerated() {
-            if i > 0 { out.append("|") }
-            escape(Unicode.Scalar(child.scalar)!, into: &out)
+            if i > 0 { out.append(0x7C) }  // |
+            escape(child.scalar, into: &out)
             emit(child.node, nodes, into: &out)
         }
-        if children.count > 1 { out.append(")") }
-        if node.terminal { out.append(contentsOf: ")?".unicodeScalars) }
+        if children.count > 1 { out.append(0x29) }  // )
+        if terminal { out.append(contentsOf: [0x29, 0x3F]) }  // )?
     }
 
-    private static func escape(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
-        switch s {
-        case " ": out.append(contentsOf: "\\s+".unicodeScalars)
-        case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "#", "-":
-            out.append("\\")
-            out.append(s)
-        default: out.append(s)
+    /// One literal character as pattern text (UTF-8): a space as `\s+`, metacharacters escaped.
+    private static func escape(_ scalar: UInt32, into out: inout [UInt8]) {
+        guard scalar < 0x80 else {
+            UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
+            return
+        }
+        let b = UInt8(scalar)
+        switch b {
+        case 0x20: out.append(contentsOf: [0x5C, 0x73, 0x2B])  // \s+
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"),
+             UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"),
+             UInt8(ascii: "#"), UInt8(ascii: "-"):
+            out.append(0x5C)
+            out.append(b)
+        default: out.append(b)
         }
     }
 }

@@ -23,8 +23,8 @@ public struct LinkCanonicalizer {
                 ? $0.element.definition.priority > $1.element.definition.priority : $0.offset < $1.offset }
             .map { KindRule($0.element) }
         var templates: [String: URLTemplate] = [:]
-        for rule in rules.rules(for: "links") {
-            if let url = rule.definition.attributes["url"] { templates[rule.id] = URLTemplate(url) }
+        for rule in rules.definitions(for: "links") {
+            if let url = rule.attributes["url"] { templates[rule.id] = URLTemplate(url) }
         }
         addressTemplates = templates
         orgs = rules.orgs

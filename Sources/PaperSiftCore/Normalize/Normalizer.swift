@@ -6,6 +6,11 @@ public struct Normalizer {
     private let results: ResultResolver
     private let orgs: OrgDirectory
 
+    /// What normalisation reads of the rules: the `link_kind` and `org_handle` rules compiled, the
+    /// attributes of the `links`, `numbers`, `model_sizes` and `number_context` rules, and every table.
+    public static let ruleScope = RuleScope(fields: ["link_kind", "org_handle"], tables: .all)
+
+    /// Needs a rule set of at least `ruleScope`.
     public init(rules: RuleSet) {
         links = LinkCanonicalizer(rules: rules)
         numbers = NumberInterpreter(rules: rules)

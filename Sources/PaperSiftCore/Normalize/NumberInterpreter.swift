@@ -14,8 +14,8 @@ public struct NumberInterpreter {
 
     public init(rules: RuleSet) {
         var byRule: [String: [String: String]] = [:]
-        for rule in rules.rules where rule.field == "numbers" || rule.field == "model_sizes" {
-            byRule[rule.id] = rule.definition.attributes
+        for rule in rules.definitions where rule.field == "numbers" || rule.field == "model_sizes" {
+            byRule[rule.id] = rule.attributes
         }
         attributes = byRule
         unitTables = byRule.mapValues { NumberInterpreter.table($0["units"] ?? "") }

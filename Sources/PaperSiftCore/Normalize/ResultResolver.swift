@@ -45,9 +45,9 @@ public struct ResultResolver {
 
     public init(rules: RuleSet) {
         var attrs: [String: [String: String]] = [:], prio: [String: Int] = [:]
-        for rule in rules.rules(for: "number_context") {
-            attrs[rule.id] = rule.definition.attributes
-            prio[rule.id] = rule.definition.priority
+        for rule in rules.definitions(for: "number_context") {
+            attrs[rule.id] = rule.attributes
+            prio[rule.id] = rule.priority
         }
         attributes = attrs; priorities = prio; aliases = rules.benchmarkAliases
     }

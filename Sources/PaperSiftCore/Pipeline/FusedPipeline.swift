@@ -4,14 +4,15 @@
 ///
 /// With `threads` > 1, extraction, normalisation and each record's dedupe entry (canonical JSON,
 /// keys, near-duplicate signature) run on that many worker threads, each with its own compiled
-/// rules, in batches; cleaning, segmentation and filing the entries in the deduper stay on the
-/// calling thread and take the results in input order, so output and account are the same.
+/// rules (copies of the calling thread's), in batches; cleaning, segmentation and filing the
+/// entries in the deduper stay on the calling thread and take the results in input order, so
+/// output and account are the same.
 public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
     private let segmenter: Segmenter
-    private let extractor: Extractor
-    private let normalizer: Normalizer
+    /// Extraction and normalisation on the calling thread, when there are no workers.
+    private let serial: (extractor: Extractor, normalizer: Normalizer)?
     private let dedupeOptions: Deduper.Options
     private let workers: OrderedWorkers<[Occurrence], [Outcome]>?
     static let batchSize = 32
@@ -25,23 +26,32 @@ public final class FusedPipeline {
         case failed(Occurrence, String)
     }
 
+    /// Every stage's rules: every rule compiled and every table read.
+    public static let ruleScope = RuleScope.everything
+
+    /// Needs a rule set of at least `ruleScope`.
     public init(rules: RuleSet, dedupe: Deduper.Options = Deduper.Options(), threads: Int = 1) throws(RuleError) {
         self.rules = rules
         dedupeOptions = dedupe
         cleaner = Cleaner(rules: rules)
         segmenter = Segmenter(rules: rules)
-        extractor = try Extractor(rules: rules)
-        normalizer = Normalizer(rules: rules)
-        guard threads > 1 else { workers = nil; return }
-        // Each worker compiles its own copy of the rules on its thread. The same definitions have
+        guard threads > 1 else {
+            serial = (try Extractor(rules: rules), Normalizer(rules: rules))
+            workers = nil
+            return
+        }
+        serial = nil
+        // Each worker gets its own copy of the compiled rules, made here before any thread uses
+        // them (the alias table's rule compiled first, so it is copied too, and its errors are
+        // reported here); the worker sets up its extractor on its thread. The same rules have
         // just compiled here, so a failure there is a broken invariant, not bad input.
         let similarity = dedupe.similarity != nil
-        _ = rules.aliasAlternation  // made here once, read by the copies
+        _ = try rules.aliasRule()
         let makers = (0..<threads).map { _ in
-            { () -> ([Occurrence]) -> [Outcome] in
+            let own = RuleSet(copying: rules)
+            return { () -> ([Occurrence]) -> [Outcome] in
                 let extractor: Extractor, normalizer: Normalizer
                 do {
-                    let own = try RuleSet(copying: rules)
                     (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
                 } catch { preconditionFailure("rules that compiled on the main thread failed on a worker: \(error)") }
                 var writer = JSONWriter(capacity: 1 << 16)
@@ -96,6 +106,7 @@ public final class FusedPipeline {
             guard stop == nil else { return }
             do {
                 guard let workers else {
+                    let (extractor, normalizer) = serial!  // set exactly when there are no workers
                     try extractor.process(occurrence, context: extract) { extracted in
                         normalizer.process(extracted, context: normalize) { record in
                             do { try deduper.add(record, context: dedupe) } catch { stop = error }

@@ -72,6 +72,8 @@ public final class PCRE2Pattern {
     private let matchData: OpaquePointer
     private let matchContext: OpaquePointer
     private let jitStack: OpaquePointer?
+    private let matchLimit: UInt32
+    private let depthLimit: UInt32
 
     /// Limits that turn catastrophic backtracking into a `PatternMatchError` instead of a hang.
     public static let defaultMatchLimit: UInt32 = 2_000_000
@@ -95,13 +97,39 @@ public final class PCRE2Pattern {
         anchoredUnicode = startFilter == nil ? nil
             : Compilation(bytes, flags: base | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_ANCHORED), lazy: true)
         self.startFilter = startFilter
-        matchData = pcre2_match_data_create_from_pattern_8(code, nil)
-        matchContext = pcre2_match_context_create_8(nil)
+        self.matchLimit = matchLimit
+        self.depthLimit = depthLimit
+        (matchData, matchContext, jitStack) = PCRE2Pattern.matchState(code, matchLimit: matchLimit, depthLimit: depthLimit)
+        groupNames = PCRE2Pattern.readGroupNames(code)
+    }
+
+    /// The same pattern for another thread, without compiling it again: each compilation `other`
+    /// has made is copied (`pcre2_code_copy`, without its JIT code, which the copy makes on first
+    /// use), with match data of its own. No other thread may use `other` meanwhile.
+    public init(copying other: PCRE2Pattern) {
+        pattern = other.pattern
+        options = other.options
+        groupNames = other.groupNames
+        startFilter = other.startFilter
+        matchLimit = other.matchLimit
+        depthLimit = other.depthLimit
+        unicode = Compilation(copying: other.unicode)
+        ascii = Compilation(copying: other.ascii)
+        anchoredASCII = other.anchoredASCII.map(Compilation.init(copying:))
+        anchoredUnicode = other.anchoredUnicode.map(Compilation.init(copying:))
+        (matchData, matchContext, jitStack) = PCRE2Pattern.matchState(unicode.code!, matchLimit: matchLimit, depthLimit: depthLimit)
+    }
+
+    /// Match data for `code`'s groups and a match context with the limits and a JIT stack.
+    private static func matchState(_ code: OpaquePointer, matchLimit: UInt32, depthLimit: UInt32)
+        -> (OpaquePointer, OpaquePointer, OpaquePointer?) {
+        let matchData = pcre2_match_data_create_from_pattern_8(code, nil)!
+        let matchContext = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(matchContext, matchLimit)
         pcre2_set_depth_limit_8(matchContext, depthLimit)
-        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        let jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
-        groupNames = PCRE2Pattern.readGroupNames(code)
+        return (matchData, matchContext, jitStack)
     }
 
     deinit {
@@ -291,6 +319,16 @@ private final class Compilation {
         self.pattern = pattern
         self.flags = flags
         if !lazy { compile() }
+    }
+
+    /// A copy of `other`'s compiled code if it has one (without the JIT code: `prepare` makes
+    /// that again), else compiled on first use like `other`.
+    init(copying other: Compilation) {
+        pattern = other.pattern
+        flags = other.flags
+        code = other.code.flatMap { pcre2_code_copy_8($0) }
+        errorCode = other.errorCode
+        errorOffset = other.errorOffset
     }
 
     deinit { if let code { pcre2_code_free_8(code) } }

@@ -65,6 +65,19 @@ public final class CompiledRule {
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
     }
 
+    /// The same rule for another thread, its patterns copied without compiling them again (see
+    /// `PCRE2Pattern.init(copying:)`); no other thread may use `other` meanwhile.
+    public init(copying other: CompiledRule) {
+        definition = other.definition
+        pattern = PCRE2Pattern(copying: other.pattern)
+        continuation = other.continuation.map(PCRE2Pattern.init(copying:))
+        rawGroup = other.rawGroup
+        continuationRawGroup = other.continuationRawGroup
+        prefilterLiterals = other.prefilterLiterals
+        caseless = other.caseless
+        window = other.window
+    }
+
     /// The start filter of `starts:` and `starts-inside:`: each literal's first bytes (every ASCII
     /// case of them when the rule is caseless), at a word start unless `starts-at: any`, and
     /// anywhere for `starts-inside:`.

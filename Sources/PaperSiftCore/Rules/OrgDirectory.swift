@@ -63,31 +63,61 @@ public struct OrgDirectory: Sendable {
 
     /// Parses the stanza format documented in `docs/RULES.md`.
     public static func parse(text: String, file: String) throws(RuleError) -> OrgDirectory {
+        try parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses the UTF-8 bytes of the stanza format (lines end at LF, not at a CR LF pair, as
+    /// `String.split` on `"\n"` has them; a CR ending a line is dropped).
+    public static func parse(bytes: [UInt8], file: String) throws(RuleError) -> OrgDirectory {
+        try bytes.withUnsafeBufferPointer { text throws(RuleError) in try parse(text, file: file) }
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, file: String) throws(RuleError) -> OrgDirectory {
         var entries: [OrgEntry] = []
         var current: OrgEntry?
         var seenNames: [String: Int] = [:]
-        func list(_ v: Substring) -> [String] {
-            v.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(trimmed(Substring($0))) }.filter { !$0.isEmpty }
+        func string(_ r: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self)
         }
-        for (i, raw) in lines(of: text).enumerated() {
-            let lineNumber = i + 1
-            var line = Substring(raw)
-            if line.utf8.last == 0x0D { line = line.dropLast() }
-            if line.utf8.first == 0x23 { continue }
-            if trimmed(line).isEmpty {
+        /// The items of a `|`-separated list, trimmed, empty ones dropped.
+        func list(_ v: Range<Int>) -> [String] {
+            var items: [String] = []
+            var from = v.lowerBound
+            while from <= v.upperBound {
+                var to = from
+                while to < v.upperBound, text[to] != 0x7C { to += 1 }
+                let item = trimmed(from..<to, text)
+                if !item.isEmpty { items.append(string(item)) }
+                from = to + 1
+            }
+            return items
+        }
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart <= text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, !(text[lineEnd] == 0x0A && (lineEnd == 0 || text[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
+            let next = lineEnd + 1
+            defer { lineStart = next }
+            lineNumber += 1
+            var end = lineEnd
+            if end > lineStart, text[end - 1] == 0x0D { end -= 1 }
+            let line = lineStart..<end
+            if !line.isEmpty, text[line.lowerBound] == 0x23 { continue }
+            if trimmed(line, text).isEmpty {
                 if let c = current { entries.append(c); current = nil }
                 continue
             }
-            guard let colon = line.utf8.firstIndex(of: 0x3A) else {
+            guard let colon = line.first(where: { text[$0] == 0x3A }) else {
                 throw RuleError(file: file, line: lineNumber, message: "expected 'key: value'")
             }
-            let key = String(trimmed(line[..<colon]))
-            let value = trimmed(line[line.index(after: colon)...])
+            let key = string(trimmed(line.lowerBound..<colon, text))
+            let valueRange = trimmed(colon + 1..<line.upperBound, text)
             guard keys.contains(key) else { throw RuleError(file: file, line: lineNumber, message: "unknown key '\(key)'") }
             if key == "name" {
                 if let c = current { entries.append(c) }
-                guard !value.isEmpty else { throw RuleError(file: file, line: lineNumber, message: "empty name") }
-                let name = String(value)
+                guard !valueRange.isEmpty else { throw RuleError(file: file, line: lineNumber, message: "empty name") }
+                let name = string(valueRange)
                 if let first = seenNames[name] {
                     throw RuleError(file: file, line: lineNumber, message: "'\(name)' is already defined on line \(first)")
                 }
@@ -98,14 +128,15 @@ public struct OrgDirectory: Sendable {
             }
             guard current != nil else { throw RuleError(file: file, line: lineNumber, message: "'\(key)' before 'name:'") }
             switch key {
-            case "type": current!.type = String(value)
-            case "aliases": current!.aliases = list(value)
-            case "acronyms": current!.acronyms = list(value)
-            case "github": current!.github = list(value)
-            case "hf": current!.hf = list(value)
-            case "domains": current!.domains = list(value)
-            case "parent": current!.parent = value.isEmpty ? nil : String(value)
+            case "type": current!.type = string(valueRange)
+            case "aliases": current!.aliases = list(valueRange)
+            case "acronyms": current!.acronyms = list(valueRange)
+            case "github": current!.github = list(valueRange)
+            case "hf": current!.hf = list(valueRange)
+            case "domains": current!.domains = list(valueRange)
+            case "parent": current!.parent = valueRange.isEmpty ? nil : string(valueRange)
             case "text":
+                let value = string(valueRange)
                 guard value == "yes" || value == "no" else { throw RuleError(file: file, line: lineNumber, message: "text must be yes or no") }
                 current!.matchInText = value == "yes"
             default: break
@@ -115,33 +146,11 @@ public struct OrgDirectory: Sendable {
         return OrgDirectory(entries: entries)
     }
 
-    /// `s` without spaces and tabs at either end.
-    private static func trimmed(_ s: Substring) -> Substring {
-        let u = s.utf8
-        var start = u.startIndex, end = u.endIndex
-        while start != end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
-        while end != start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
-        return s[start..<end]
-    }
-
-    /// The lines of `text` as `text.split(separator: "\n")` gives them (a CR LF pair is one
-    /// Character, so it does not end a line there either), found on the UTF-8 bytes.
-    private static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var i = start
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x0A && previous != 0x0D {
-                lines.append(text[start..<i])
-                start = utf8.index(after: i)
-            }
-            previous = b
-            i = utf8.index(after: i)
-        }
-        lines.append(text[start...])
-        return lines
+    /// `r` without spaces and tabs at either end.
+    private static func trimmed(_ r: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = r.lowerBound, end = r.upperBound
+        while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        return start..<end
     }
 }

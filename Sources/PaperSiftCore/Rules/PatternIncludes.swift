@@ -16,29 +16,59 @@ struct PatternIncludes {
 
     /// `pattern` with every include replaced; a missing file or marker error names the rule's pattern line.
     mutating func expand(_ pattern: String, file: String, line: Int, depth: Int = 0) throws(RuleError) -> String {
-        guard pattern.contains("{{") else { return pattern }
+        let bytes = Array(pattern.utf8)
+        guard PatternIncludes.find(0x7B, in: bytes, from: 0) != nil else { return pattern }
         guard depth < 4 else { throw RuleError(file: file, line: line, message: "includes nested too deeply") }
-        var out = ""
-        var rest = Substring(pattern)
-        while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var rest = 0
+        while let open = PatternIncludes.find(0x7B, in: bytes, from: rest) {
+            out.append(contentsOf: bytes[rest..<open])
+            guard let close = PatternIncludes.find(0x7D, in: bytes, from: open + 2) else {
                 throw RuleError(file: file, line: line, message: "unterminated '{{' include")
             }
-            let marker = rest[open.upperBound..<close.lowerBound]
-            rest = rest[close.upperBound...]
-            guard let colon = marker.firstIndex(of: ":") else {
-                throw RuleError(file: file, line: line, message: "include '{{\(marker)}}' needs 'list:' or 'pattern:'")
+            let marker = open + 2..<close
+            rest = close + 2
+            guard let colon = bytes[marker].firstIndex(of: 0x3A) else {
+                throw RuleError(file: file, line: line, message: "include '{{\(String(decoding: bytes[marker], as: UTF8.self))}}' needs 'list:' or 'pattern:'")
             }
-            let kind = String(marker[..<colon])
-            let path = String(marker[marker.index(after: colon)...]).trimmingCharacters(in: " ")
+            let kind = String(decoding: bytes[marker.lowerBound..<colon], as: UTF8.self)
+            var pathStart = colon + 1, pathEnd = close
+            while pathStart < pathEnd, bytes[pathStart] == 0x20 { pathStart += 1 }
+            while pathEnd > pathStart, bytes[pathEnd - 1] == 0x20 { pathEnd -= 1 }
+            let path = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
             switch kind {
-            case "list": out += "(?:" + (try listAlternation(path, file: file, line: line)) + ")"
-            case "pattern": out += try expand(try fragment(path, file: file, line: line), file: file, line: line, depth: depth + 1)
+            case "list":
+                out.append(contentsOf: "(?:".utf8)
+                out.append(contentsOf: try listAlternation(path, file: file, line: line).utf8)
+                out.append(0x29)
+            case "pattern":
+                out.append(contentsOf: try expandedFragment(path, file: file, line: line, depth: depth + 1).utf8)
             default: throw RuleError(file: file, line: line, message: "unknown include kind '\(kind)' (use list: or pattern:)")
             }
         }
-        return out + rest
+        out.append(contentsOf: bytes[rest...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The offset of the first pair `byte byte` (`{{` or `}}`) at or after `from`, or nil.
+    private static func find(_ byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + 1 < bytes.count {
+            if bytes[i] == byte && bytes[i + 1] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A fragment with its own includes expanded, made once per path and depth (the depth decides
+    /// whether its includes nest too deeply).
+    private mutating func expandedFragment(_ path: String, file: String, line: Int, depth: Int) throws(RuleError) -> String {
+        let key = "expanded:\(depth):" + path
+        if let cached = cache[key] { return cached }
+        let expanded = try expand(try fragment(path, file: file, line: line), file: file, line: line, depth: depth)
+        cache[key] = expanded
+        return expanded
     }
 
     /// The literals of a list file: one per line, blank and `#` lines skipped, outer spaces trimmed.
@@ -85,12 +115,26 @@ struct PatternIncludes {
         let key = "pattern:" + path
         if let cached = cache[key] { return cached }
         let text = try read(path, file: file, line: line)
-        let joined = text.split(separator: "\n", omittingEmptySubsequences: true)
-            .filter { !$0.trimmingCharacters(in: " \t\r").hasPrefix("#") }
-            .map { $0.trimmingCharacters(in: " \t\r") }
-            .joined()
-        cache[key] = joined
-        return joined
+        // Lines end at LF (not at a CR LF pair, as `String.split` on "\n" has them); each is
+        // trimmed of spaces, tabs and CRs, and empty and `#` lines are dropped.
+        var joined: [UInt8] = []
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { b in
+            func isTrimmed(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+            var lineStart = 0
+            while lineStart < b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count, !(b[lineEnd] == 0x0A && (lineEnd == 0 || b[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
+                var start = lineStart, end = lineEnd
+                lineStart = lineEnd + 1
+                while start < end, isTrimmed(b[start]) { start += 1 }
+                while end > start, isTrimmed(b[end - 1]) { end -= 1 }
+                if start < end, b[start] != 0x23 { joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end])) }
+            }
+        }
+        let result = String(decoding: joined, as: UTF8.self)
+        cache[key] = result
+        return result
     }
 
     private func read(_ path: String, file: String, line: Int) throws(RuleError) -> String {

@@ -53,36 +53,63 @@ public enum RuleFileParser {
     static let knownFlags: Set<String> = ["caseless", "extended", "multiline", "dotall", "anchored", "ungreedy"]
 
     public static func parse(text: String, file: String) throws(RuleError) -> RuleDefinition {
+        try parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses a rule file's UTF-8 bytes (lines end at LF, not at a CR LF pair, as `String.split`
+    /// on `"\n"` has them; a CR ending a line is dropped).
+    public static func parse(bytes: [UInt8], file: String) throws(RuleError) -> RuleDefinition {
+        try bytes.withUnsafeBufferPointer { text throws(RuleError) in try parse(text, file: file) }
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, file: String) throws(RuleError) -> RuleDefinition {
         var values: [String: (String, Int)] = [:]
         var matches: [RuleExample] = []
         var noMatches: [RuleExample] = []
         var lastKey: String?
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        func string(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: text[from..<to]), as: UTF8.self)
+        }
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var lineStart = 0
+        while lineStart <= text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, !(text[lineEnd] == 0x0A && (lineEnd == 0 || text[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
+            let next = lineEnd + 1
+            defer { lineStart = next }
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { lastKey = line.isEmpty ? nil : lastKey; continue }
-            if line.first == " " || line.first == "\t" {
+            var end = lineEnd
+            if end > lineStart, text[end - 1] == 0x0D { end -= 1 }
+            let start = lineStart
+            if start < end, text[start] == 0x23 { continue }
+            if !(start..<end).contains(where: { !isBlank(text[$0]) }) { lastKey = start == end ? nil : lastKey; continue }
+            if isBlank(text[start]) {
                 guard let key = lastKey, key == "pattern" || key == "continue" else {
                     throw RuleError(file: file, line: lineNumber, message: "a continuation line is only allowed after 'pattern:' or 'continue:'")
                 }
+                var from = start
+                while from < end, isBlank(text[from]) { from += 1 }
                 let (old, at) = values[key]!
-                values[key] = (old + "\n" + line.drop(while: { $0 == " " || $0 == "\t" }), at)
+                values[key] = (old + "\n" + string(from, end), at)
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else {
+            guard let colon = (start..<end).first(where: { text[$0] == 0x3A }) else {
                 throw RuleError(file: file, line: lineNumber, message: "expected 'key: value'")
             }
-            let key = line[..<colon].trimmingCharacters(in: " \t")
-            var value = line[line.index(after: colon)...]
-            if value.first == " " { value = value.dropFirst() }
+            var keyStart = start, keyEnd = colon
+            while keyStart < keyEnd, isBlank(text[keyStart]) { keyStart += 1 }
+            while keyEnd > keyStart, isBlank(text[keyEnd - 1]) { keyEnd -= 1 }
+            let key = string(keyStart, keyEnd)
+            var valueStart = colon + 1
+            if valueStart < end, text[valueStart] == 0x20 { valueStart += 1 }
+            let value = string(valueStart, end)
             switch key {
-            case "match": matches.append(RuleExample(text: String(value), line: lineNumber))
-            case "no-match": noMatches.append(RuleExample(text: String(value), line: lineNumber))
+            case "match": matches.append(RuleExample(text: value, line: lineNumber))
+            case "no-match": noMatches.append(RuleExample(text: value, line: lineNumber))
             default:
                 if values[key] != nil { throw RuleError(file: file, line: lineNumber, message: "'\(key)' given twice") }
-                values[key] = (String(value), lineNumber)
+                values[key] = (value, lineNumber)
             }
             lastKey = key
         }
@@ -142,7 +169,21 @@ public enum RuleFileParser {
 
 /// The items of a ` | `-separated literal list (`prefilter:`, `starts:`), trimmed, empty ones dropped.
 private func literalList(_ value: String?) -> [String] {
-    (value ?? "").components(separatedBy: " | ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+    guard let value else { return [] }
+    let bytes = Array(value.utf8)
+    var items: [String] = []
+    var from = 0
+    while from <= bytes.count {
+        // The next " | " (leftmost, as `components(separatedBy:)` finds it), or the end.
+        var to = from
+        while to < bytes.count, !(to + 2 < bytes.count && bytes[to] == 0x20 && bytes[to + 1] == 0x7C && bytes[to + 2] == 0x20) { to += 1 }
+        var start = from, end = to
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        if start < end { items.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+        from = to + 3
+    }
+    return items
 }
 
 extension StringProtocol {

@@ -1,75 +1,105 @@
 import Foundation
 
-/// Every rule and table under a rules directory, compiled once before any input is read.
+/// Every rule and table under a rules directory that a command uses (its `RuleScope`), compiled
+/// once before any input is read.
 public final class RuleSet {
     public let directory: String
-    /// Whether the search hints are ignored (see `init(directory:fullScan:)`).
+    /// Whether the search hints are ignored (see `init(directory:scope:fullScan:)`).
     public let fullScan: Bool
-    /// Rules by field, each list in file-path order.
+    /// What was compiled and read.
+    public let scope: RuleScope
+    /// Every rule of the directory as parsed, in file-path order; the rules of the fields in
+    /// `scope` with their includes expanded (as compiled), the others with their patterns as written.
+    public let definitions: [RuleDefinition]
+    /// Compiled rules by field (the fields in `scope`), each list in file-path order.
     public let rulesByField: [String: [CompiledRule]]
-    /// All rules in file-path order.
+    /// All compiled rules in file-path order.
     public let rules: [CompiledRule]
-    /// The organisation alias table (`orgs/aliases.txt`).
-    public let orgs: OrgDirectory
-    /// Number words (`six` → 6) from `numbers/number-words.tsv`.
-    public let numberWords: [String: Double]
-    /// The benchmark alias table (`benchmarks/aliases.txt`).
-    public let benchmarkAliases: BenchmarkAliases
+    private let orgTable: OrgDirectory
+    private let numberWordTable: [String: Double]
+    private let benchmarkAliasTable: BenchmarkAliases
 
-    /// Loads and compiles `directory`; throws the first invalid rule or table as `file:line: …`.
+    /// Loads `directory`: parses every rule file and compiles the rules of `scope`'s fields, reads
+    /// `scope`'s tables; throws the first invalid rule or table as `file:line: …`.
     /// `fullScan` ignores the rules' `starts:`/`window:` search hints (every pattern runs over the
     /// whole text), to check that the hints change nothing.
-    public init(directory: String, fullScan: Bool = false) throws(RuleError) {
+    public init(directory: String, scope: RuleScope = .everything, fullScan: Bool = false) throws(RuleError) {
         self.directory = directory
         self.fullScan = fullScan
+        self.scope = scope
         let files = try RuleSet.ruleFiles(in: directory)
+        var definitions: [RuleDefinition] = []
         var all: [CompiledRule] = []
         var ids: [String: String] = [:]
         var includes = PatternIncludes(directory: directory)
         for path in files where path.hasSuffix(".rule") {
-            let text = try RuleSet.readText(path)
-            var def = try RuleFileParser.parse(text: text, file: path)
-            def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
-            if let c = def.continuation { def.continuation = try includes.expand(c, file: path, line: def.continuationLine) }
-            def.starts = try includes.expandLiterals(def.starts, file: path, line: def.hintLine)
-            def.startsInside = try includes.expandLiterals(def.startsInside, file: path, line: def.hintLine)
+            var def = try RuleFileParser.parse(bytes: try RuleSet.readBytes(path), file: path)
+            let compiled = scope.compiles(def.field)
+            if compiled {
+                def.pattern = try includes.expand(def.pattern, file: path, line: def.patternLine)
+                if let c = def.continuation { def.continuation = try includes.expand(c, file: path, line: def.continuationLine) }
+                def.starts = try includes.expandLiterals(def.starts, file: path, line: def.hintLine)
+                def.startsInside = try includes.expandLiterals(def.startsInside, file: path, line: def.hintLine)
+            }
             if let other = ids[def.id] {
                 throw RuleError(file: path, line: 1, message: "rule id '\(def.id)' is also used by \(other)")
             }
             ids[def.id] = path
-            all.append(try CompiledRule(def, fullScan: fullScan))
+            if compiled { all.append(try CompiledRule(def, fullScan: fullScan)) }
+            definitions.append(def)
         }
+        self.definitions = definitions
         rules = all
         rulesByField = Dictionary(grouping: all, by: { $0.field })
         let aliasPath = directory + "/orgs/aliases.txt"
-        orgs = FileManager.default.fileExists(atPath: aliasPath)
-            ? try OrgDirectory.parse(text: try RuleSet.readText(aliasPath), file: aliasPath)
+        orgTable = scope.tables.contains(.orgs) && RuleSet.exists(aliasPath)
+            ? try OrgDirectory.parse(bytes: try RuleSet.readBytes(aliasPath), file: aliasPath)
             : OrgDirectory(entries: [])
         let wordsPath = directory + "/numbers/number-words.tsv"
-        numberWords = FileManager.default.fileExists(atPath: wordsPath)
+        numberWordTable = scope.tables.contains(.numberWords) && RuleSet.exists(wordsPath)
             ? try RuleSet.parseNumberWords(try RuleSet.readText(wordsPath), file: wordsPath)
             : [:]
         let benchmarkAliasPath = directory + "/benchmarks/aliases.txt"
-        benchmarkAliases = FileManager.default.fileExists(atPath: benchmarkAliasPath)
+        benchmarkAliasTable = scope.tables.contains(.benchmarkAliases) && RuleSet.exists(benchmarkAliasPath)
             ? try BenchmarkAliases.parse(text: try RuleSet.readText(benchmarkAliasPath), file: benchmarkAliasPath)
             : BenchmarkAliases(entries: [])
     }
 
-    /// A second rule set with the same rules and tables, for another thread: the rules are
-    /// compiled again from `other`'s definitions (compiled patterns keep per-match state), without
-    /// reading or parsing the files again.
-    public init(copying other: RuleSet) throws(RuleError) {
+    /// A second rule set with the same rules and tables, for another thread: each compiled pattern
+    /// is a copy of `other`'s (`pcre2_code_copy`, JIT-compiled again on first use, so each copy
+    /// keeps its own JIT code and match data), without reading, parsing or compiling again.
+    /// Make it while no other thread uses `other` (e.g. before handing it to a worker thread).
+    public init(copying other: RuleSet) {
         directory = other.directory
         fullScan = other.fullScan
-        var all: [CompiledRule] = []
-        all.reserveCapacity(other.rules.count)
-        for rule in other.rules { all.append(try CompiledRule(rule.definition, fullScan: fullScan)) }
+        scope = other.scope
+        definitions = other.definitions
+        let all = other.rules.map(CompiledRule.init(copying:))
         rules = all
         rulesByField = Dictionary(grouping: all, by: { $0.field })
-        orgs = other.orgs
-        numberWords = other.numberWords
-        benchmarkAliases = other.benchmarkAliases
-        aliasParts = .some(other.aliasAlternation)
+        orgTable = other.orgTable
+        numberWordTable = other.numberWordTable
+        benchmarkAliasTable = other.benchmarkAliasTable
+        aliasParts = other.aliasParts
+        aliasRuleMade = other.aliasRuleMade.map { made in made.map(CompiledRule.init(copying:)) }
+    }
+
+    /// The organisation alias table (`orgs/aliases.txt`); the scope must read it.
+    public var orgs: OrgDirectory {
+        precondition(scope.tables.contains(.orgs), "orgs/aliases.txt is not in this rule set's scope")
+        return orgTable
+    }
+
+    /// Number words (`six` → 6) from `numbers/number-words.tsv`; the scope must read it.
+    public var numberWords: [String: Double] {
+        precondition(scope.tables.contains(.numberWords), "numbers/number-words.tsv is not in this rule set's scope")
+        return numberWordTable
+    }
+
+    /// The benchmark alias table (`benchmarks/aliases.txt`); the scope must read it.
+    public var benchmarkAliases: BenchmarkAliases {
+        precondition(scope.tables.contains(.benchmarkAliases), "benchmarks/aliases.txt is not in this rule set's scope")
+        return benchmarkAliasTable
     }
 
     /// The organisation names of the alias table as one trie alternation, and where a match may
@@ -84,8 +114,34 @@ public final class RuleSet {
     }
     private var aliasParts: (pattern: String, startFilter: StartFilter?)??
 
+    /// The rule that finds the organisation names of the alias table in text (`aliasAlternation`),
+    /// nil when the table has none; compiled on first use (by the extractor) and copied by copies.
+    public func aliasRule() throws(RuleError) -> CompiledRule? {
+        if let made = aliasRuleMade { return made }
+        var made: CompiledRule?
+        if let (alternation, filter) = aliasAlternation {
+            let definition = RuleDefinition(
+                id: "orgs.aliases", field: "orgs", description: "Organisation names of orgs/aliases.txt",
+                pattern: "(?<![\\p{L}\\p{N}_])(?<raw>" + alternation + ")(?![\\p{L}\\p{N}_])",
+                flags: [], prefilters: [], priority: 0, attributes: [:], matchExamples: [], noMatchExamples: [],
+                file: directory + "/orgs/aliases.txt", patternLine: 1)
+            // The names themselves say where a match can begin (unless every shortcut is off).
+            made = try CompiledRule(definition, startFilter: filter)
+        }
+        aliasRuleMade = .some(made)
+        return made
+    }
+    private var aliasRuleMade: CompiledRule??
+
+    /// The definitions of the rules of `field` (compiled or not), in file order: for the stages
+    /// that read only the rules' attributes.
+    public func definitions(for field: String) -> [RuleDefinition] { definitions.filter { $0.field == field } }
+
     /// The rules feeding `field`, in file order.
-    public func rules(for field: String) -> [CompiledRule] { rulesByField[field] ?? [] }
+    public func rules(for field: String) -> [CompiledRule] {
+        precondition(scope.compiles(field), "the rules of field '\(field)' are not in this rule set's scope")
+        return rulesByField[field] ?? []
+    }
 
     /// The one rule with this id, or nil.
     public func rule(id: String) -> CompiledRule? { rules.first { $0.id == id } }
@@ -103,14 +159,19 @@ public final class RuleSet {
         return paths.sorted()
     }
 
-    static func readText(_ path: String) throws(RuleError) -> String {
+    static func readBytes(_ path: String) throws(RuleError) -> [UInt8] {
         do {
-            let bytes = try readWholeFile(path)
-            return String(decoding: bytes, as: UTF8.self)
+            return try readWholeFile(path)
         } catch {
             throw RuleError(file: path, line: 0, message: error.message)
         }
     }
+
+    static func readText(_ path: String) throws(RuleError) -> String {
+        String(decoding: try RuleSet.readBytes(path), as: UTF8.self)
+    }
+
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     static func parseNumberWords(_ text: String, file: String) throws(RuleError) -> [String: Double] {
         var table: [String: Double] = [:]

@@ -12,6 +12,10 @@ public final class Segmenter {
     private var pendingTitle: CleanRecord?
     private var pending: Occurrence?
 
+    /// What segmentation reads of the rules: the rules of field `segment`, no table.
+    public static let ruleScope = RuleScope(fields: ["segment"], tables: [])
+
+    /// Needs a rule set of at least `ruleScope`.
     public init(rules: RuleSet) {
         metaRule = rules.rule(id: "segment.listing-meta")
         maxTitleBytes = metaRule.flatMap { Int($0.definition.attributes["max-title-bytes"] ?? "") } ?? 400
