@@ -152,4 +152,26 @@ import PaperSiftCore
         #expect(r.stderr.contains("nesting deeper than"))
         #expect(expectBalancedStats(r.stderr).first?.rejected == 2)
     }
+    /// A number that overflows a Double (`1e309`) in a typed number: read as infinity it used to
+    /// be stored as `null`, which stopped dedupe when it read its own log back (exit 3). Now the
+    /// line is rejected with its file and line, and the other papers come out as before.
+    @Test func aNumberBeyondADoubleIsRejectedWithFileAndLine() throws {
+        var lines = Self.input("sift-dedupe")
+        guard let n = lines.firstIndex(where: { $0.contains(#""value":"#) }) else {
+            Issue.record("no typed number in the dedupe fixture"); return
+        }
+        let original = lines[n]
+        lines[n] = original.replacing(/"value":[-0-9.eE+]+/, maxReplacements: 1) { _ in #""value":1e309"# }
+        #expect(lines[n] != original)
+        lines.append(lines[n])  // twice, so that dedupe folds it and reads its log back
+        let path = write(lines)
+        let r = try Tools.run("sift-dedupe", ["--stats", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("sift-dedupe: \(path):\(n + 1): invalid JSON at byte"))
+        #expect(r.stderr.contains("number out of range"))
+        #expect(expectBalancedStats(r.stderr).first?.rejected == 2)
+        var others = Self.input("sift-dedupe")
+        others.remove(at: n)
+        expectSameOutput(r.stdout, (try Tools.run("sift-dedupe", [write(others)])).stdout)
+    }
 }

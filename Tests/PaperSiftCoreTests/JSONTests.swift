@@ -25,6 +25,18 @@ import PaperSiftCore
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 
+    /// `1e309` is valid JSON grammar but overflows a Double; read as infinity it would be written
+    /// back as `null`. The parser refuses it, so the record is rejected with its file and line.
+    @Test(arguments: ["1e309", "-1e309", #"{"value":2e400}"#, "[1, 1e999]"])
+    func numbersBeyondADoubleAreAnError(_ text: String) {
+        #expect { try JSONParser.parse(text) } throws: { "\($0)".contains("number out of range") }
+    }
+
+    @Test func theLargestDoublesStillParse() throws {
+        #expect(try JSONParser.parse("1.7976931348623157e308") == .double(.greatestFiniteMagnitude))
+        #expect(try JSONParser.parse("-5e-324") == .double(-.leastNonzeroMagnitude))
+    }
+
     @Test func deepNestingIsRefusedNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

@@ -142,6 +142,8 @@ public struct JSONParser {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }
         guard let d = Double(text) else { throw JSONParseError(message: "invalid number", offset: start) }
+        // `1e309` is valid JSON but no Double: it would be written back as null.
+        guard d.isFinite else { throw JSONParseError(message: "number out of range", offset: start) }
         return .double(d)
     }
 

@@ -50,7 +50,8 @@ public struct NumberInterpreter {
         var values: [Double] = []
         if let word = f.group("word"), let v = numberWords[word.lowercased()] { values = [v] }
         else if let text = f.group("values") { values = NumberInterpreter.decimals(in: text) }
-        return values.map { NumberMention(raw: f.raw, value: NumberInterpreter.round($0 * factor), unit: "B") }
+        return values.map { NumberInterpreter.round($0 * factor) }.filter(\.isFinite)
+            .map { NumberMention(raw: f.raw, value: $0, unit: "B") }
     }
 
     private func unitFor(_ f: Finding, _ attrs: [String: String]) -> String? {
@@ -71,7 +72,8 @@ public struct NumberInterpreter {
         return out
     }
 
-    /// Every decimal number written in `text` (`36/37/38` → 36, 37, 38; `1,000` → 1000).
+    /// Every decimal number written in `text` (`36/37/38` → 36, 37, 38; `1,000` → 1000). A number
+    /// too large for a Double (hundreds of digits) is not one: JSON has no infinity to write.
     static func decimals(in text: String) -> [Double] {
         let u = Array(text.utf8)
         func digit(_ i: Int) -> Bool { i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
@@ -87,11 +89,11 @@ public struct NumberInterpreter {
             if !current.isEmpty, u[i] == UInt8(ascii: ","), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) {
                 i += 1; continue
             }
-            if let v = Double(String(decoding: current, as: UTF8.self)) { out.append(v) }
+            if let v = Double(String(decoding: current, as: UTF8.self)), v.isFinite { out.append(v) }
             current.removeAll()
             i += 1
         }
-        if let v = Double(String(decoding: current, as: UTF8.self)) { out.append(v) }
+        if let v = Double(String(decoding: current, as: UTF8.self)), v.isFinite { out.append(v) }
         return out
     }
 
