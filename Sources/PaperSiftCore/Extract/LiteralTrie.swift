@@ -2,36 +2,18 @@
 /// `Google|Goldman`), so the matcher branches once per character instead of trying every literal
 /// at every position. Longer literals win over their prefixes, as in a longest-first alternation.
 public enum LiteralTrie {
-    /// A node: its children (scalar, node index) and whether a literal ends here. Nodes live in
-    /// one array, so building and dropping a trie of thousands of nodes is cheap.
-    struct Node {
-        var children: [(scalar: UInt32, node: Int)] = []
-        var terminal = false
-    }
-
     /// The alternation (without an enclosing group) matching exactly the given literals.
     /// A space inside a literal matches any run of white space.
+    ///
+    /// The literals are sorted as scalar sequences, so the literals below one trie node are a run
+    /// of the sorted list and its children are the runs sharing the next scalar, in ascending
+    /// order: the trie is walked without being built (no node per character).
     public static func alternation(of literals: [String]) -> String {
-        var nodes = [Node()]
-        var bytes = 0
-        for literal in Set(literals) where !literal.isEmpty {
-            var node = 0
-            bytes += literal.utf8.count
-            for s in literal.unicodeScalars {
-                if let child = nodes[node].children.first(where: { $0.scalar == s.value }) {
-                    node = child.node
-                } else {
-                    nodes.append(Node())
-                    nodes[node].children.append((s.value, nodes.count - 1))
-                    node = nodes.count - 1
-                }
-            }
-            nodes[node].terminal = true
-        }
-        for i in nodes.indices where nodes[i].children.count > 1 { nodes[i].children.sort { $0.scalar < $1.scalar } }
+        var words = literals.compactMap { $0.isEmpty ? nil : Array($0.unicodeScalars.map(\.value)) }
+        words.sort { $0.lexicographicallyPrecedes($1) }
         var out: [UInt8] = []
-        out.reserveCapacity(2 * bytes + 16)
-        nodes.withUnsafeBufferPointer { emit(0, $0, into: &out) }
+        out.reserveCapacity(2 * words.reduce(0) { $0 + $1.count } + 16)
+        words.withUnsafeBufferPointer { emit(0..<$0.count, depth: 0, $0, into: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -63,20 +45,38 @@ public enum LiteralTrie {
         return filter
     }
 
-    private static func emit(_ index: Int, _ nodes: UnsafeBufferPointer<Node>, into out: inout [UInt8]) {
-        let children = nodes[index].children
-        guard !children.isEmpty else { return }
-        let terminal = nodes[index].terminal
-        // A terminal node with children: the longer continuation is tried first, then the end here.
-        if terminal { out.append(contentsOf: [0x28, 0x3F, 0x3A]) }  // (?:
-        if children.count > 1 { out.append(contentsOf: [0x28, 0x3F, 0x3A]) }
-        for (i, child) in children.enumerated() {
-            if i > 0 { out.append(0x7C) }  // |
-            escape(child.scalar, into: &out)
-            emit(child.node, nodes, into: &out)
+    /// The pattern of the trie node below which are `words[range]`, all sharing their first
+    /// `depth` scalars (sorted, so a word ending at `depth` comes first, maybe several times).
+    private static func emit(_ range: Range<Int>, depth: Int, _ words: UnsafeBufferPointer<[UInt32]>,
+                             into out: inout [UInt8]) {
+        var lo = range.lowerBound
+        while lo < range.upperBound, words[lo].count == depth { lo += 1 }
+        guard lo < range.upperBound else { return }
+        let terminal = lo > range.lowerBound
+        // The children: runs of words with the same scalar at `depth`.
+        var children = 0
+        var q = lo
+        while q < range.upperBound {
+            let scalar = words[q][depth]
+            while q < range.upperBound, words[q][depth] == scalar { q += 1 }
+            children += 1
         }
-        if children.count > 1 { out.append(0x29) }  // )
-        if terminal { out.append(contentsOf: [0x29, 0x3F]) }  // )?
+        // A terminal node with children: the longer continuation is tried first, then the end here.
+        if terminal { out.append(0x28); out.append(0x3F); out.append(0x3A) }  // (?:
+        if children > 1 { out.append(0x28); out.append(0x3F); out.append(0x3A) }
+        q = lo
+        var first = true
+        while q < range.upperBound {
+            let scalar = words[q][depth]
+            let start = q
+            while q < range.upperBound, words[q][depth] == scalar { q += 1 }
+            if !first { out.append(0x7C) }  // |
+            first = false
+            escape(scalar, into: &out)
+            emit(start..<q, depth: depth + 1, words, into: &out)
+        }
+        if children > 1 { out.append(0x29) }  // )
+        if terminal { out.append(0x29); out.append(0x3F) }  // )?
     }
 
     /// One literal character as pattern text (UTF-8): a space as `\s+`, metacharacters escaped.

@@ -47,7 +47,7 @@ public struct StartFilter: Sendable {
     }
 
     /// Every pair (`first << 8 | second`) some allowed prefix begins with, ascending.
-    var pairs: [Int] { Array(Set(atWord.pairs).union(anywhere.pairs)).sorted() }
+    var pairs: [Int] { PrefixTable.pairs(of: [atWord, anywhere]) }
 
     /// The first position at or after `q` that does not follow an ASCII word byte.
     @inline(__always)
@@ -106,11 +106,12 @@ private struct PrefixTable: Sendable {
         }
     }
 
-    /// Every pair some prefix begins with, ascending.
-    var pairs: [Int] {
+    /// Every pair some prefix of one of `tables` begins with, ascending, each once.
+    static func pairs(of tables: [PrefixTable]) -> [Int] {
         var out: [Int] = []
-        for w in 0..<anyPairs.count {
-            var bits = anyPairs[w] | triplePairs[w]
+        for w in 0..<(65536 / 64) {
+            var bits: UInt64 = 0
+            for t in tables where !t.isEmpty { bits |= t.anyPairs[w] | t.triplePairs[w] }
             while bits != 0 {
                 out.append(w << 6 | bits.trailingZeroBitCount)
                 bits &= bits - 1
