@@ -47,7 +47,7 @@ public struct RunCommand: ParsableCommand {
     @OptionGroup public var scan: FullScanOption
     @OptionGroup public var dedupe: DedupeOptions
 
-    @Option(help: ArgumentHelp("Worker threads for extraction, normalisation and dedupe entries (default 0: one per CPU; 1: no worker threads). The output does not depend on it.",
+    @Option(help: ArgumentHelp("Threads for extraction, normalisation and dedupe entries, the main thread included (default 0: one per CPU; 1: no worker threads). The output does not depend on it.",
                                valueName: "n"))
     public var threads = 0
 

@@ -57,4 +57,34 @@ import Testing
         #expect(Set(ran).isSubset(of: Set(seen.made)))
         #expect(!seen.made.contains(submitter))
     }
+    @Test func theSubmittingThreadTakesInputsTooAndOrderHolds() {
+        // One worker thread and the caller: both take inputs (uneven work, so the caller finds
+        // inputs queued), the caller's closure runs only on the submitting thread, and results
+        // still come back in submission order.
+        final class Seen: @unchecked Sendable { let lock = NSLock(); var byWorker = 0 }
+        let seen = Seen()
+        let submitter = Thread.current
+        let worker: () -> ([Int]) -> [Int] = { { batch in
+            usleep(UInt32((batch[0] * 7919) % 5) * 300)
+            seen.lock.lock(); seen.byWorker += 1; seen.lock.unlock()
+            return batch.map { $0 * 2 }
+        } }
+        var byCaller = 0
+        var callerOffThread = false
+        let workers = OrderedWorkers(makers: [worker], caller: { batch in
+            if Thread.current != submitter { callerOffThread = true }
+            byCaller += 1
+            usleep(UInt32((batch[0] * 7919) % 5) * 300)
+            return batch.map { $0 * 2 }
+        })
+        var delivered: [Int] = []
+        for i in 0..<300 { workers.submit([i, i]) { delivered += $0 } }
+        workers.finish { delivered += $0 }
+        workers.stop()
+        #expect(delivered == (0..<300).flatMap { [2 * $0, 2 * $0] })
+        #expect(!callerOffThread)
+        #expect(byCaller > 0)
+        #expect(seen.byWorker > 0)
+        #expect(byCaller + seen.byWorker == 300)
+    }
 }

@@ -3,10 +3,12 @@
 /// account: each stage counts in its own `RunContext` (see `RunContext.stageContexts`).
 ///
 /// With `threads` > 1, extraction, normalisation and each record's dedupe entry (canonical JSON,
-/// keys, near-duplicate signature) run on that many worker threads, each with its own compiled
-/// rules (copies of the calling thread's), in batches; cleaning, segmentation and filing the
-/// entries in the deduper stay on the calling thread and take the results in input order, so
-/// output and account are the same.
+/// keys, near-duplicate signature) run in batches on `threads - 1` worker threads, each with its
+/// own compiled rules (copies of the calling thread's), and on the calling thread whenever it
+/// would otherwise wait for them; cleaning, segmentation and filing the entries in the deduper
+/// stay on the calling thread and take the results in input order, so output and account are
+/// the same. So `threads` is the number of threads that work, and `--threads 2` on two cores
+/// runs two, not three.
 public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
@@ -47,7 +49,7 @@ public final class FusedPipeline {
         // just compiled here, so a failure there is a broken invariant, not bad input.
         let similarity = dedupe.similarity != nil
         _ = try rules.aliasRule()
-        let makers = (0..<threads).map { _ in
+        let makers = (1..<threads).map { _ in
             let own = RuleSet(copying: rules)
             return { () -> ([Occurrence]) -> [Outcome] in
                 let extractor: Extractor, normalizer: Normalizer
@@ -60,7 +62,12 @@ public final class FusedPipeline {
                 }
             }
         }
-        workers = OrderedWorkers(makers: makers)
+        // The calling thread's share: the original rules, used on this thread only.
+        let (extractor, normalizer) = (try Extractor(rules: rules), Normalizer(rules: rules))
+        var writer = JSONWriter(capacity: 1 << 16)
+        workers = OrderedWorkers(makers: makers, caller: { batch in
+            batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
+        })
     }
 
     deinit { workers?.stop() }
