@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct ParallelRunTests {
     /// The records and the context's counts of one fused run.
-    func run(threads: Int) throws -> ([String], [Int]) {
+    func run(threads: Int, paths: [String] = Fixtures.corpus) throws -> ([String], [Int]) {
         let (context, _) = Fixtures.context()
         var lines: [String] = []
-        try FusedPipeline(rules: Fixtures.rules, threads: threads).run(paths: Fixtures.corpus, context: context) {
+        try FusedPipeline(rules: Fixtures.rules, threads: threads).run(paths: paths, context: context) {
             lines.append(String(decoding: $0, as: UTF8.self))
         }
         return (lines, [context.recordsIn, context.recordsOut, context.recordsMerged, context.recordsRejected])
@@ -22,6 +22,17 @@ import Testing
             #expect(threaded.0 == serial.0, "threads: \(threads)")
             #expect(threaded.1 == serial.1, "threads: \(threads)")
         }
+    }
+
+    /// An input of fewer records than one batch starts no thread: the calling thread makes
+    /// them as a worker would, with the same records and counts as a serial run.
+    @Test func anInputSmallerThanABatchGivesTheSerialRecords() throws {
+        let small = Fixtures.corpus.filter { $0.hasSuffix("001_ca8396cd5f072a46.txt") }
+        let serial = try run(threads: 1, paths: small)
+        #expect(serial.0.count > 10 && serial.0.count < FusedPipeline.batchSize)
+        let threaded = try run(threads: 2, paths: small)
+        #expect(threaded.0 == serial.0)
+        #expect(threaded.1 == serial.1)
     }
 
     @Test func workersHandResultsBackInSubmissionOrder() {

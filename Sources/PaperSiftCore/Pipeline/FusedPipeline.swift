@@ -13,10 +13,13 @@ public final class FusedPipeline {
     public let rules: RuleSet
     private let cleaner: Cleaner
     private let segmenter: Segmenter
-    /// Extraction and normalisation on the calling thread, when there are no workers.
-    private let serial: (extractor: Extractor, normalizer: Normalizer)?
+    /// Extraction and normalisation on the calling thread: all of it with one thread, else its
+    /// share of the batches.
+    private let local: (extractor: Extractor, normalizer: Normalizer)
     private let dedupeOptions: Deduper.Options
-    private let workers: OrderedWorkers<[Occurrence], [Outcome]>?
+    private let threads: Int
+    /// Made on the first full batch (so a small input starts no thread), when `threads` > 1.
+    private var workers: OrderedWorkers<[Occurrence], [Outcome]>?
     static let batchSize = 32
 
     /// The stage names used in the accounting and in `--rejects`, as in the piped run.
@@ -37,18 +40,20 @@ public final class FusedPipeline {
         dedupeOptions = dedupe
         cleaner = Cleaner(rules: rules)
         segmenter = Segmenter(rules: rules)
-        guard threads > 1 else {
-            serial = (try Extractor(rules: rules), Normalizer(rules: rules))
-            workers = nil
-            return
-        }
-        serial = nil
-        // Each worker gets its own copy of the compiled rules, made here before any thread uses
-        // them (the alias table's rule compiled first, so it is copied too, and its errors are
-        // reported here); the worker sets up its extractor on its thread. The same rules have
-        // just compiled here, so a failure there is a broken invariant, not bad input.
-        let similarity = dedupe.similarity != nil
-        _ = try rules.aliasRule()
+        self.threads = max(threads, 1)
+        local = (try Extractor(rules: rules), Normalizer(rules: rules))
+        // The alias table's rule is compiled now, so its errors are reported here and the
+        // workers' copies have it.
+        if threads > 1 { _ = try rules.aliasRule() }
+    }
+
+    /// The worker threads, started on first use. Each gets its own copy of the compiled rules,
+    /// made here before it runs (this thread has used them only itself); the worker sets up its
+    /// extractor on its thread. The same rules compiled on this thread, so a failure there is a
+    /// broken invariant, not bad input. The calling thread's share uses `local`.
+    private func startedWorkers() -> OrderedWorkers<[Occurrence], [Outcome]> {
+        if let workers { return workers }
+        let similarity = dedupeOptions.similarity != nil
         let makers = (1..<threads).map { _ in
             let own = RuleSet(copying: rules)
             return { () -> ([Occurrence]) -> [Outcome] in
@@ -62,12 +67,13 @@ public final class FusedPipeline {
                 }
             }
         }
-        // The calling thread's share: the original rules, used on this thread only.
-        let (extractor, normalizer) = (try Extractor(rules: rules), Normalizer(rules: rules))
+        let (extractor, normalizer) = local
         var writer = JSONWriter(capacity: 1 << 16)
-        workers = OrderedWorkers(makers: makers, caller: { batch in
+        let made = OrderedWorkers(makers: makers, caller: { batch in
             batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
         })
+        workers = made
+        return made
     }
 
     deinit { workers?.stop() }
@@ -112,8 +118,8 @@ public final class FusedPipeline {
         func afterSegment(_ occurrence: Occurrence) {
             guard stop == nil else { return }
             do {
-                guard let workers else {
-                    let (extractor, normalizer) = serial!  // set exactly when there are no workers
+                guard threads > 1 else {
+                    let (extractor, normalizer) = local
                     try extractor.process(occurrence, context: extract) { extracted in
                         normalizer.process(extracted, context: normalize) { record in
                             do { try deduper.add(record, context: dedupe) } catch { stop = error }
@@ -125,7 +131,7 @@ public final class FusedPipeline {
                 guard batch.count >= FusedPipeline.batchSize else { return }
                 let full = batch
                 batch = []
-                try workers.submit(full) { outcomes in try apply(outcomes) }
+                try startedWorkers().submit(full) { outcomes in try apply(outcomes) }
             } catch { stop = error }
         }
         for path in paths {
@@ -141,9 +147,14 @@ public final class FusedPipeline {
         if let stop { throw stop }
         if let workers {
             if !batch.isEmpty { try workers.submit(batch) { outcomes in try apply(outcomes) } }
-            batch = []
             try workers.finish { outcomes in try apply(outcomes) }
+        } else if !batch.isEmpty {
+            // Fewer records than one batch: this thread makes them as a worker would.
+            let similarity = dedupeOptions.similarity != nil
+            var writer = JSONWriter(capacity: 1 << 16)
+            try apply(batch.map { FusedPipeline.process($0, local.extractor, local.normalizer, similarity: similarity, writer: &writer) })
         }
+        batch = []
         try deduper.finish(context: dedupe, emit: emit)
     }
 }
