@@ -92,17 +92,9 @@ public struct OrgDirectory: Sendable {
             }
             return items
         }
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart <= text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, !(text[lineEnd] == 0x0A && (lineEnd == 0 || text[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
-            let next = lineEnd + 1
-            defer { lineStart = next }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart, text[end - 1] == 0x0D { end -= 1 }
-            let line = lineStart..<end
+        var lines = ByteLines(text)
+        while let line = lines.next() {
+            let lineNumber = lines.number
             if !line.isEmpty, text[line.lowerBound] == 0x23 { continue }
             if trimmed(line, text).isEmpty {
                 if let c = current { entries.append(c); current = nil }

@@ -118,15 +118,11 @@ struct PatternIncludes {
         // Lines end at LF (not at a CR LF pair, as `String.split` on "\n" has them); each is
         // trimmed of spaces, tabs and CRs, and empty and `#` lines are dropped.
         var joined: [UInt8] = []
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { b in
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
             func isTrimmed(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
-            var lineStart = 0
-            while lineStart < b.count {
-                var lineEnd = lineStart
-                while lineEnd < b.count, !(b[lineEnd] == 0x0A && (lineEnd == 0 || b[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
-                var start = lineStart, end = lineEnd
-                lineStart = lineEnd + 1
+            for line in ByteLines(b) {
+                var start = line.lowerBound, end = line.upperBound
                 while start < end, isTrimmed(b[start]) { start += 1 }
                 while end > start, isTrimmed(b[end - 1]) { end -= 1 }
                 if start < end, b[start] != 0x23 { joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end])) }

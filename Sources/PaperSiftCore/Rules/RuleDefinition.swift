@@ -72,16 +72,10 @@ public enum RuleFileParser {
             String(decoding: UnsafeBufferPointer(rebasing: text[from..<to]), as: UTF8.self)
         }
         func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
-        var lineStart = 0
-        while lineStart <= text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, !(text[lineEnd] == 0x0A && (lineEnd == 0 || text[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
-            let next = lineEnd + 1
-            defer { lineStart = next }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart, text[end - 1] == 0x0D { end -= 1 }
-            let start = lineStart
+        var lines = ByteLines(text)
+        while let line = lines.next() {
+            lineNumber = lines.number
+            let (start, end) = (line.lowerBound, line.upperBound)
             if start < end, text[start] == 0x23 { continue }
             if !(start..<end).contains(where: { !isBlank(text[$0]) }) { lastKey = start == end ? nil : lastKey; continue }
             if isBlank(text[start]) {
