@@ -151,12 +151,31 @@ public final class RuleSet {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RuleError(file: directory, line: 0, message: "rules directory not found")
         }
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
-        while let relative = walker.nextObject() as? String {
-            paths.append(directory + "/" + relative)
-        }
+        RuleSet.walk(directory, into: &paths)
         return paths.sorted()
+    }
+
+    /// Every entry under `directory`, directories too, at any depth (not into symbolic links to
+    /// directories), as `directory/relative/path`: what `FileManager.enumerator(atPath:)` lists,
+    /// read with `readdir` (the enumerator was a tenth of a stage's start-up).
+    private static func walk(_ directory: String, into paths: inout [String]) {
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = directory + "/" + name
+            paths.append(path)
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isDirectory { walk(path, into: &paths) }
+        }
     }
 
     static func readBytes(_ path: String) throws(RuleError) -> [UInt8] {
