@@ -85,4 +85,42 @@ import Testing
             #expect(try copiedExtractor.extract(occurrence).jsonString() == extractor.extract(occurrence).jsonString())
         }
     }
+    /// Copies share the compiled and JIT code, which is made on first use: four threads using
+    /// fresh copies at once (each compilation prepared by whichever gets there first) find
+    /// exactly what one thread finds.
+    @Test func copiesUsedAtOnceOnSeveralThreadsFindWhatOneThreadFinds() throws {
+        let fresh = try RuleSet(directory: Fixtures.rulesDirectory)
+        _ = try fresh.aliasRule()
+        let copies = (0..<4).map { _ in RuleSet(copying: fresh) }
+        let lines = try occurrences(Fixtures.rules, Fixtures.rules)
+        let occurrences = try lines.map { try Occurrence(json: JSONParser.parse($0)) }
+        let expected = try Extractor(rules: Fixtures.rules).jsonLines(occurrences)
+        final class Results: @unchecked Sendable { let lock = NSLock(); var byThread: [[String]] = [] }
+        let results = Results()
+        let group = DispatchGroup()
+        for copy in copies {
+            let box = UncheckedBox((copy, occurrences))
+            group.enter()
+            Thread {
+                let (rules, occurrences) = box.value
+                let found = (try? Extractor(rules: rules).jsonLines(occurrences)) ?? []
+                results.lock.lock(); results.byThread.append(found); results.lock.unlock()
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(results.byThread.count == 4)
+        for found in results.byThread { #expect(found == expected) }
+    }
+}
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+private extension Extractor {
+    func jsonLines(_ occurrences: [Occurrence]) throws -> [String] {
+        try occurrences.map { try extract($0).jsonString() }
+    }
 }

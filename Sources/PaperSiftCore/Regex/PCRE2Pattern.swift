@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// Options for compiling a `PCRE2Pattern`.
 public struct PatternOptions: OptionSet, Sendable, Hashable {
@@ -48,7 +49,8 @@ public struct PatternMatch: Sendable {
 /// A PCRE2 pattern compiled once (UTF, UCP, invalid UTF tolerated) and JIT-compiled.
 ///
 /// Matching works on UTF-8 bytes and reports byte offsets. A `PCRE2Pattern` owns mutable match
-/// data, so it is not thread-safe: give each thread its own copy via `init(pattern:options:)`.
+/// data, so it is not thread-safe: give each thread its own copy via `init(copying:)`, which
+/// shares the compiled (and JIT) code and has match data of its own.
 ///
 /// The pattern is compiled a second time without UCP for subjects that are pure ASCII. On ASCII
 /// text `\d`, `\w`, `\s`, `\b` and the POSIX classes mean the same with or without UCP, but
@@ -103,9 +105,9 @@ public final class PCRE2Pattern {
         groupNames = PCRE2Pattern.readGroupNames(code)
     }
 
-    /// The same pattern for another thread, without compiling it again: each compilation `other`
-    /// has made is copied (`pcre2_code_copy`, without its JIT code, which the copy makes on first
-    /// use), with match data of its own. No other thread may use `other` meanwhile.
+    /// The same pattern for another thread, without compiling it again: the compilations (and
+    /// their JIT code, made once by whichever thread first needs it) are shared, as PCRE2 allows
+    /// for matching; the match data, match context and JIT stack are this copy's own.
     public init(copying other: PCRE2Pattern) {
         pattern = other.pattern
         options = other.options
@@ -113,10 +115,10 @@ public final class PCRE2Pattern {
         startFilter = other.startFilter
         matchLimit = other.matchLimit
         depthLimit = other.depthLimit
-        unicode = Compilation(copying: other.unicode)
-        ascii = Compilation(copying: other.ascii)
-        anchoredASCII = other.anchoredASCII.map(Compilation.init(copying:))
-        anchoredUnicode = other.anchoredUnicode.map(Compilation.init(copying:))
+        unicode = other.unicode
+        ascii = other.ascii
+        anchoredASCII = other.anchoredASCII
+        anchoredUnicode = other.anchoredUnicode
         (matchData, matchContext, jitStack) = PCRE2Pattern.matchState(unicode.code!, matchLimit: matchLimit, depthLimit: depthLimit)
     }
 
@@ -306,29 +308,23 @@ public func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 }
 
 /// One compilation of a pattern, JIT-compiled on first use (a lazy one is compiled then too).
-private final class Compilation {
+/// Shared by the copies of a pattern on several threads: PCRE2 code and its JIT code are only
+/// read while matching, and the one write, `prepare`, happens once, under a lock, before any
+/// thread matches with it (the flag is read with acquire ordering on every match).
+private final class Compilation: @unchecked Sendable {
     private let pattern: [UInt8]
     private let flags: UInt32
     private(set) var code: OpaquePointer?
     private(set) var errorCode: Int32 = 0
     private(set) var errorOffset = 0
-    private var prepared = false
+    private let prepared = Atomic<Bool>(false)
+    private let preparing = Mutex<Void>(())
     private(set) var isJIT = false
 
     init(_ pattern: [UInt8], flags: UInt32, lazy: Bool = false) {
         self.pattern = pattern
         self.flags = flags
         if !lazy { compile() }
-    }
-
-    /// A copy of `other`'s compiled code if it has one (without the JIT code: `prepare` makes
-    /// that again), else compiled on first use like `other`.
-    init(copying other: Compilation) {
-        pattern = other.pattern
-        flags = other.flags
-        code = other.code.flatMap { pcre2_code_copy_8($0) }
-        errorCode = other.errorCode
-        errorOffset = other.errorOffset
     }
 
     deinit { if let code { pcre2_code_free_8(code) } }
@@ -339,15 +335,19 @@ private final class Compilation {
         }
     }
 
-    /// Compiles and JIT-compiles on the first call; false when the pattern does not compile.
+    /// Compiles and JIT-compiles on the first call (from any thread); false when the pattern
+    /// does not compile.
     @inline(__always)
     func prepare() -> Bool {
-        if prepared { return code != nil }
-        prepared = true
-        if code == nil { compile() }
-        // JIT failure (e.g. an unsupported platform) is not fatal: the interpreter still works.
-        if let code { isJIT = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 }
-        return code != nil
+        if prepared.load(ordering: .acquiring) { return code != nil }
+        return preparing.withLock { _ in
+            if prepared.load(ordering: .acquiring) { return code != nil }
+            if code == nil { compile() }
+            // JIT failure (e.g. an unsupported platform) is not fatal: the interpreter still works.
+            if let code { isJIT = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 }
+            prepared.store(true, ordering: .releasing)
+            return code != nil
+        }
     }
 
     /// `pcre2_jit_match`, or `pcre2_match` without a JIT; `validUTF8` skips the UTF-8 check.

@@ -65,8 +65,9 @@ public final class CompiledRule {
         continuationRawGroup = continuation?.groupIndex("raw") ?? 0
     }
 
-    /// The same rule for another thread, its patterns copied without compiling them again (see
-    /// `PCRE2Pattern.init(copying:)`); no other thread may use `other` meanwhile.
+    /// The same rule for another thread, its patterns sharing `other`'s compiled code with match
+    /// data and scratch of their own (see `PCRE2Pattern.init(copying:)`); no other thread may use
+    /// `other` while it is made.
     public init(copying other: CompiledRule) {
         definition = other.definition
         pattern = PCRE2Pattern(copying: other.pattern)

@@ -66,9 +66,9 @@ public final class RuleSet {
     }
 
     /// A second rule set with the same rules and tables, for another thread: each compiled pattern
-    /// is a copy of `other`'s (`pcre2_code_copy`, JIT-compiled again on first use, so each copy
-    /// keeps its own JIT code and match data), without reading, parsing or compiling again.
-    /// Make it while no other thread uses `other` (e.g. before handing it to a worker thread).
+    /// shares `other`'s compiled and JIT code (made once, by the first thread to need it) and has
+    /// match data of its own (`PCRE2Pattern.init(copying:)`), without reading, parsing or compiling
+    /// again. Make it while no other thread uses `other` (e.g. before handing it to a worker).
     public init(copying other: RuleSet) {
         directory = other.directory
         fullScan = other.fullScan
