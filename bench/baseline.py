@@ -489,7 +489,7 @@ def alias_rule(directory, engine):
     if not names:
         return None
     d = {"id": "orgs.aliases", "field": "orgs", "priority": 0, "flags": [], "prefilters": [], "continuation": None,
-         "pattern": "(?<![\\p{L}\\p{N}_])(?<raw>" + trie_alternation(names) + ")(?![\\p{L}\\p{N}_]|-(?!\\s))"}
+         "pattern": "(?<![\\p{L}\\p{N}_])(?<raw>" + trie_alternation(names) + ")(?![\\p{L}\\p{N}_])"}
     return compile_rule(d, engine)
 
 
@@ -605,7 +605,11 @@ def extract(abstract, rules, resolve):
                     s = len(abstract[:s].encode("utf-8"))
                     e = s + len(raw.encode("utf-8"))
                 cands.append((rule.priority, s, e, rule.id, raw, groups))
-        if resolve and len(cands) > 1:
+        if field == "number_context":
+            # Context phrases describe numbers and may overlap (one gives the metric, another the
+            # baseline): sift-extract keeps every one, in text order.
+            cands.sort(key=lambda c: (c[1], c[2], c[3]))
+        elif resolve and len(cands) > 1:
             cands.sort(key=lambda c: (-c[0], c[1], -(c[2] - c[1]), c[3]))
             kept = []
             for c in cands:
