@@ -141,7 +141,7 @@ import Testing
 
     @Test func organisationNamesAreFoundAtTheSamePlacesWithTheStartFilter() throws {
         let rules = Fixtures.rules
-        let rule = try #require(try Extractor.aliasRule(rules))
+        let rule = try #require(try rules.aliasRule())
         let names = rules.orgs.textNames.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
         // Every name alone, in a sentence, glued to a word, and with its spaces widened.
         var texts = try Self.asciiTexts(rules)

@@ -32,9 +32,6 @@ public final class Extractor {
         starts = StartCandidates(filters: all.enumerated().compactMap { i, rule in rule.startFilter.map { (i, $0) } })
     }
 
-    /// The rule that finds organisation names of the alias table in text (`RuleSet.aliasRule`).
-    static func aliasRule(_ rules: RuleSet) throws(RuleError) -> CompiledRule? { try rules.aliasRule() }
-
     /// Finds every rule hit in the occurrence's abstract.
     public func extract(_ occurrence: Occurrence) throws(PatternMatchError) -> ExtractedOccurrence {
         guard var abstract = occurrence.abstract, !abstract.isEmpty else {

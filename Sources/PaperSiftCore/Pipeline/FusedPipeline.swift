@@ -41,10 +41,9 @@ public final class FusedPipeline {
         cleaner = Cleaner(rules: rules)
         segmenter = Segmenter(rules: rules)
         self.threads = max(threads, 1)
+        // The extractor compiles the alias table's rule, so its errors are reported here and
+        // the workers' copies of the rules have it.
         local = (try Extractor(rules: rules), Normalizer(rules: rules))
-        // The alias table's rule is compiled now, so its errors are reported here and the
-        // workers' copies have it.
-        if threads > 1 { _ = try rules.aliasRule() }
     }
 
     /// The worker threads, started on first use. Each gets its own copy of the compiled rules,
@@ -61,19 +60,20 @@ public final class FusedPipeline {
                 do {
                     (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
                 } catch { preconditionFailure("rules that compiled on the main thread failed on a worker: \(error)") }
-                var writer = JSONWriter(capacity: 1 << 16)
-                return { batch in
-                    batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
-                }
+                return FusedPipeline.batchWork(extractor, normalizer, similarity: similarity)
             }
         }
-        let (extractor, normalizer) = local
-        var writer = JSONWriter(capacity: 1 << 16)
-        let made = OrderedWorkers(makers: makers, caller: { batch in
-            batch.map { FusedPipeline.process($0, extractor, normalizer, similarity: similarity, writer: &writer) }
-        })
+        let made = OrderedWorkers(makers: makers,
+                                  caller: FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: similarity))
         workers = made
         return made
+    }
+
+    /// What one thread does with a batch: `process` on each occurrence, with a JSON writer of
+    /// its own for the dedupe entries.
+    static func batchWork(_ extractor: Extractor, _ normalizer: Normalizer, similarity: Bool) -> ([Occurrence]) -> [Outcome] {
+        var writer = JSONWriter(capacity: 1 << 16)
+        return { batch in batch.map { process($0, extractor, normalizer, similarity: similarity, writer: &writer) } }
     }
 
     deinit { workers?.stop() }
@@ -150,9 +150,8 @@ public final class FusedPipeline {
             try workers.finish { outcomes in try apply(outcomes) }
         } else if !batch.isEmpty {
             // Fewer records than one batch: this thread makes them as a worker would.
-            let similarity = dedupeOptions.similarity != nil
-            var writer = JSONWriter(capacity: 1 << 16)
-            try apply(batch.map { FusedPipeline.process($0, local.extractor, local.normalizer, similarity: similarity, writer: &writer) })
+            let work = FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: dedupeOptions.similarity != nil)
+            try apply(work(batch))
         }
         batch = []
         try deduper.finish(context: dedupe, emit: emit)
