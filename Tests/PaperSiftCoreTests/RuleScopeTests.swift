@@ -112,6 +112,37 @@ import Testing
         #expect(results.byThread.count == 4)
         for found in results.byThread { #expect(found == expected) }
     }
+
+    /// `sift run --threads 2` has a worker JIT-compile the rules last first while the calling
+    /// thread matches. Alone, it prepares every text and normalisation rule for ASCII text (none
+    /// was before); run while another thread matches, that thread finds what it finds unprepared.
+    @Test func preparingAheadPreparesEveryRuleAndChangesNoFinding() throws {
+        let alone = try RuleSet(directory: Fixtures.rulesDirectory)
+        let aloneExtractor = try Extractor(rules: alone)
+        let textRules = Extractor.textFields.flatMap { alone.rules(for: $0) } + [try alone.aliasRule()].compactMap { $0 }
+        let normalizeRules = (Normalizer.ruleScope.fields ?? []).flatMap { alone.rules(for: $0) }
+        #expect(textRules.count > 30 && !normalizeRules.isEmpty)
+        #expect((textRules + normalizeRules).allSatisfy { !$0.pattern.isPrepared(asciiSubject: true) })
+        FusedPipeline.prepareAhead(RuleSet(copying: alone), aloneExtractor)
+        #expect((textRules + normalizeRules).allSatisfy { $0.pattern.isPrepared(asciiSubject: true) })
+
+        let fresh = try RuleSet(directory: Fixtures.rulesDirectory)
+        let lines = try occurrences(Fixtures.rules, Fixtures.rules)
+        let occurrences = try lines.map { try Occurrence(json: JSONParser.parse($0)) }
+        let expected = try Extractor(rules: Fixtures.rules).jsonLines(occurrences)
+        let matcher = try Extractor(rules: fresh)
+        let worker = RuleSet(copying: fresh)
+        let box = UncheckedBox((worker, try Extractor(rules: worker)))
+        let group = DispatchGroup()
+        group.enter()
+        Thread {
+            FusedPipeline.prepareAhead(box.value.0, box.value.1)
+            group.leave()
+        }.start()
+        let found = try matcher.jsonLines(occurrences)
+        group.wait()
+        #expect(found == expected)
+    }
 }
 
 private struct UncheckedBox<T>: @unchecked Sendable {

@@ -60,6 +60,7 @@ public final class FusedPipeline {
                 do {
                     (extractor, normalizer) = (try Extractor(rules: own), Normalizer(rules: own))
                 } catch { preconditionFailure("rules that compiled on the main thread failed on a worker: \(error)") }
+                FusedPipeline.prepareAhead(own, extractor)
                 return FusedPipeline.batchWork(extractor, normalizer, similarity: similarity)
             }
         }
@@ -67,6 +68,17 @@ public final class FusedPipeline {
                                   caller: FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: similarity))
         workers = made
         return made
+    }
+
+    /// A worker's first task: JIT-compile the patterns of normalisation and extraction for ASCII
+    /// text, last first, while the calling thread compiles them in the order it first matches
+    /// them. The compiled code is shared (`PCRE2Pattern`), so the two threads meet in the middle
+    /// instead of taking turns at the same patterns; output does not change.
+    static func prepareAhead(_ rules: RuleSet, _ extractor: Extractor) {
+        for field in (Normalizer.ruleScope.fields ?? []).sorted() {
+            for rule in rules.rules(for: field).reversed() { rule.prepareMatching(asciiSubject: true) }
+        }
+        extractor.prepareMatching(asciiSubject: true, lastFirst: true)
     }
 
     /// What one thread does with a batch: `process` on each occurrence, with a JSON writer of

@@ -143,6 +143,20 @@ public final class PCRE2Pattern {
     /// Whether matching runs JIT-compiled code (false where the platform has no PCRE2 JIT).
     public var usesJIT: Bool { unicode.prepare() && unicode.isJIT }
 
+    /// Compiles and JIT-compiles now what matching a subject of this kind would prepare on first
+    /// use (shared with every copy), so another thread can do it ahead of the one that matches.
+    public func prepareMatching(asciiSubject: Bool) {
+        if startFilter != nil, let anchored = asciiSubject ? anchoredASCII : anchoredUnicode, anchored.prepare() { return }
+        if asciiSubject, ascii.prepare() { return }
+        _ = unicode.prepare()
+    }
+
+    /// Whether the compilation that matching a subject of this kind uses is prepared (tests).
+    func isPrepared(asciiSubject: Bool) -> Bool {
+        if startFilter != nil, let anchored = asciiSubject ? anchoredASCII : anchoredUnicode { return anchored.isPrepared }
+        return (asciiSubject ? ascii : unicode).isPrepared
+    }
+
     /// The group number of a named group, or nil.
     public func groupIndex(_ name: String) -> Int? {
         groupNames.firstIndex(where: { $0 == name })
@@ -334,6 +348,9 @@ private final class Compilation: @unchecked Sendable {
             pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
         }
     }
+
+    /// Whether `prepare` has run.
+    var isPrepared: Bool { prepared.load(ordering: .acquiring) }
 
     /// Compiles and JIT-compiles on the first call (from any thread); false when the pattern
     /// does not compile.

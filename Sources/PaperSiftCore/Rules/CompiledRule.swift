@@ -114,6 +114,12 @@ public final class CompiledRule {
         return literals
     }
 
+    /// Prepares its patterns for matching subjects of this kind (`PCRE2Pattern.prepareMatching`).
+    public func prepareMatching(asciiSubject: Bool) {
+        pattern.prepareMatching(asciiSubject: asciiSubject)
+        continuation?.prepareMatching(asciiSubject: asciiSubject)
+    }
+
     /// Every finding of this rule in `text` (UTF-8 bytes): the matches of the pattern, each followed
     /// by the chain of anchored `continue:` matches that starts where it ends. A match that cannot
     /// finish (PCRE2 match limit on hostile text) throws, naming this rule and its file.
