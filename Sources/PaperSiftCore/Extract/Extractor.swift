@@ -32,11 +32,12 @@ public final class Extractor {
         starts = StartCandidates(filters: all.enumerated().compactMap { i, rule in rule.startFilter.map { (i, $0) } })
     }
 
-    /// Prepares every rule for matching subjects of this kind, in the order `findings` meets them
-    /// or, `lastFirst`, the other way round (see `FusedPipeline`).
-    public func prepareMatching(asciiSubject: Bool, lastFirst: Bool = false) {
-        let all = rulesByField.flatMap { $0.1.map(\.0) }
-        for rule in lastFirst ? all.reversed() : all { rule.prepareMatching(asciiSubject: asciiSubject) }
+    /// Prepares every rule for matching subjects of this kind, the last one `findings` meets
+    /// first (a second thread doing so meets the matching thread in the middle; `FusedPipeline`).
+    public func prepareMatchingLastFirst(asciiSubject: Bool) {
+        for (_, rules) in rulesByField.reversed() {
+            for (rule, _) in rules.reversed() { rule.prepareMatching(asciiSubject: asciiSubject) }
+        }
     }
 
     /// Finds every rule hit in the occurrence's abstract.

@@ -2,9 +2,9 @@
 /// Its output is byte-identical to the piped stages (checked by a test), and so is its record
 /// account: each stage counts in its own `RunContext` (see `RunContext.stageContexts`).
 ///
-/// With `threads` > 1, extraction, normalisation and each record's dedupe entry (canonical JSON,
-/// keys, near-duplicate signature) run in batches on `threads - 1` worker threads, each with its
-/// own compiled rules (copies of the calling thread's), and on the calling thread whenever it
+/// Extraction, normalisation and each record's dedupe entry (canonical JSON, keys, near-duplicate
+/// signature) run in batches of `batchSize`; with `threads` > 1, on `threads - 1` worker threads,
+/// each with its own compiled rules (copies of the calling thread's), and on the calling thread whenever it
 /// would otherwise wait for them; cleaning, segmentation and filing the entries in the deduper
 /// stay on the calling thread and take the results in input order, so output and account are
 /// the same. So `threads` is the number of threads that work, and `--threads 2` on two cores
@@ -49,8 +49,9 @@ public final class FusedPipeline {
     /// The worker threads, started on first use. Each gets its own copy of the compiled rules,
     /// made here before it runs (this thread has used them only itself); the worker sets up its
     /// extractor on its thread. The same rules compiled on this thread, so a failure there is a
-    /// broken invariant, not bad input. The calling thread's share uses `local`.
-    private func startedWorkers() -> OrderedWorkers<[Occurrence], [Outcome]> {
+    /// broken invariant, not bad input. The calling thread's share is `caller` (its batch work
+    /// over `local`).
+    private func startedWorkers(caller: @escaping ([Occurrence]) -> [Outcome]) -> OrderedWorkers<[Occurrence], [Outcome]> {
         if let workers { return workers }
         let similarity = dedupeOptions.similarity != nil
         let makers = (1..<threads).map { _ in
@@ -64,8 +65,7 @@ public final class FusedPipeline {
                 return FusedPipeline.batchWork(extractor, normalizer, similarity: similarity)
             }
         }
-        let made = OrderedWorkers(makers: makers,
-                                  caller: FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: similarity))
+        let made = OrderedWorkers(makers: makers, caller: caller)
         workers = made
         return made
     }
@@ -78,7 +78,7 @@ public final class FusedPipeline {
         for field in (Normalizer.ruleScope.fields ?? []).sorted() {
             for rule in rules.rules(for: field).reversed() { rule.prepareMatching(asciiSubject: true) }
         }
-        extractor.prepareMatching(asciiSubject: true, lastFirst: true)
+        extractor.prepareMatchingLastFirst(asciiSubject: true)
     }
 
     /// What one thread does with a batch: `process` on each occurrence, with a JSON writer of
@@ -127,9 +127,9 @@ public final class FusedPipeline {
                 }
             }
         }
-        // One thread works in batches too: extraction and normalisation of 32 records, then
-        // their dedupe entries filed, keeps each part's code and data in cache (about 4 % less
-        // CPU on the generated corpus than record by record).
+        // This thread's batch work, with workers or without: one thread works in batches too
+        // (extraction and normalisation of 32 records, then their dedupe entries filed, keeps
+        // each part's code and data in cache: about 4 % less CPU than record by record).
         let ownWork = FusedPipeline.batchWork(local.extractor, local.normalizer, similarity: dedupeOptions.similarity != nil)
         func afterSegment(_ occurrence: Occurrence) {
             guard stop == nil else { return }
@@ -139,7 +139,7 @@ public final class FusedPipeline {
                 let full = batch
                 batch = []
                 if threads == 1 { try apply(ownWork(full)); return }
-                try startedWorkers().submit(full) { outcomes in try apply(outcomes) }
+                try startedWorkers(caller: ownWork).submit(full) { outcomes in try apply(outcomes) }
             } catch { stop = error }
         }
         for path in paths {
